@@ -1,0 +1,71 @@
+# Peer Mentor Academy: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages WeasyPrint needs; libharfbuzz-subset0 makes PDF font subsetting ~6x faster.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+
+.PHONY: run serve-setup test test-postgres lint format bench system-deps clean help
+
+help:
+	@echo "make run    - install, migrate, load the demo and serve on http://$(HOST):$(PORT)/ with a worker"
+	@echo "make test   - install what the tests need and run the whole suite"
+	@echo "make lint   - ruff, Django system checks and missing-migration check"
+	@echo "make bench  - run the benchmarks (python manage.py bench)"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	@touch $@
+
+system-deps:
+	@missing=""; for pkg in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+			echo "Installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		elif command -v dpkg-query >/dev/null 2>&1; then \
+			echo "Please install these system packages (see README):$$missing"; \
+		fi; \
+	fi
+
+serve-setup: $(VENV)/.installed system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@if $(PY) manage.py help sync_schedules >/dev/null 2>&1; then $(PY) manage.py sync_schedules; fi
+
+run: serve-setup
+	@echo ""
+	@echo "  Peer Mentor Academy is starting on http://$(HOST):$(PORT)/  (admin: /admin/)"
+	@echo "  Demo logins (password demo-<username>): trainer, supervisor, coordinator, mentor, certified"
+	@echo "  Stop with Ctrl-C."
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+		$(PY) manage.py qcluster & \
+		$(PY) manage.py runserver $(HOST):$(PORT) --noreload & \
+		wait
+
+test: $(VENV)/.installed system-deps
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: serve-setup
+	$(PY) manage.py bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache

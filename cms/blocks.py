@@ -1,0 +1,87 @@
+"""StreamField blocks shared by every page type."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "cms/blocks/heading.html"
+        label = _("Heading")
+        preview_value = {"text": "Listening before advising", "level": "h2"}
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted note. Safety notes and content notes stand out for learners."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("key_point", _("Key point")),
+            ("safety", _("Safety note")),
+            ("content_note", _("Content note (difficult material)")),
+        ],
+        default="key_point",
+        label=_("Kind"),
+    )
+    title = blocks.CharBlock(required=False, max_length=200, label=_("Title"))
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
+
+    class Meta:
+        icon = "warning"
+        template = "cms/blocks/callout.html"
+        label = _("Callout")
+        preview_value = {
+            "kind": "safety",
+            "title": "If someone is in immediate danger",
+            "text": "<p>Call the emergency services, then tell your supervisor.</p>",
+        }
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        template = "cms/blocks/image.html"
+        label = _("Image")
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Video URL"))
+    transcript = blocks.RichTextBlock(
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        label=_("Transcript"),
+        help_text=_("A transcript makes the video accessible to everyone."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "cms/blocks/video.html"
+        label = _("Video")
+
+
+class BaseContentBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    rich_text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Text"),
+        template="cms/blocks/rich_text.html",
+    )
+    callout = CalloutBlock()
+    image = CaptionedImageBlock()
+    video = VideoBlock()

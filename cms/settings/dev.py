@@ -1,0 +1,10 @@
+"""Local development: debug on, a throwaway key, e-mail to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True  # show errors and serve media while developing
+SECRET_KEY = (
+    os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
+)  # local only

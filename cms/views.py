@@ -1,0 +1,50 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView
+
+from cms.forms import SignUpForm
+from cms.selectors import health_status
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    status = health_status()
+    return JsonResponse(status, status=200 if status["status"] == "ok" else 503)
+
+
+def get_help(request):
+    """Crisis resources, one click from every page."""
+    return render(request, "cms/get_help.html")
+
+
+class SignUpView(FormView):
+    template_name = "registration/signup.html"
+    form_class = SignUpForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("/")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        user = form.save()
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            self.request,
+            _("Welcome, %(name)s. Your account is ready.") % {"name": user.public_name},
+        )
+        return redirect("/")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,5 @@
+"""Factories shared by every app's tests. One module per app; re-exported explicitly."""
+
+from tests.factories.cms import UserFactory
+
+__all__ = ["UserFactory"]
