@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from certification import selectors, services
-from certification.forms import ReviewForm
+from certification.forms import ReviewForm, add_service_errors
 from certification.models import PracticeLog, SupervisorProfile
 from cms.roles import COORDINATORS, SUPERVISORS, user_has_role
 
@@ -88,11 +88,7 @@ class PracticeLogReviewView(WagtailAdminTemplateMixin, TemplateView):
                     log=self.log, reviewer=request.user, comment=self.form.cleaned_data["comment"]
                 )
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.message_dict.items():
-                        self.form.add_error(field if field in self.form.fields else None, errors)
-                else:
-                    self.form.add_error(None, error.messages)
+                add_service_errors(self.form, error)
             else:
                 messages.success(request, DECISION_MESSAGES[decision])
                 return redirect("practice_logs:index")

@@ -1,6 +1,7 @@
 """Forms: parse input only; the rules live in services (errors are mapped back to fields)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from certification.models import (
@@ -69,3 +70,12 @@ class ReviewForm(forms.Form):
         help_text=_("Required when you request changes or reject. Up to %(max)s characters.")
         % {"max": COMMENT_MAX_LENGTH},
     )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its fields where they exist."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

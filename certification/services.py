@@ -77,6 +77,15 @@ def _validate_log_fields(
     return errors
 
 
+def _checked_supervisor(*, mentor: AbstractBaseUser, session_date: datetime.date, **fields):
+    """Raise the field errors of ``_validate_log_fields``, else return the supervisor linked to
+    the mentor on the session date."""
+    errors = _validate_log_fields(mentor=mentor, session_date=session_date, **fields)
+    if errors:
+        raise ValidationError(errors)
+    return supervision_link_active(mentor=mentor, on=session_date).supervisor
+
+
 def _record_event(
     *, log: PracticeLog, to_status: str, actor: AbstractBaseUser, comment: str = ""
 ) -> PracticeLogEvent:
@@ -100,19 +109,16 @@ def practice_log_create(
     """Create a draft log. The supervisor is the one linked to the mentor on the session date;
     the fields must pass the rules of ``_validate_log_fields`` (including the privacy guard)."""
     competencies = list(competencies)
-    errors = _validate_log_fields(
+    supervisor = _checked_supervisor(
         mentor=mentor,
         session_date=session_date,
         duration_minutes=duration_minutes,
         competencies=competencies,
         reflection=reflection,
     )
-    if errors:
-        raise ValidationError(errors)
-    link = supervision_link_active(mentor=mentor, on=session_date)
     log = PracticeLog.objects.create(
         mentor=mentor,
-        supervisor=link.supervisor,
+        supervisor=supervisor,
         session_date=session_date,
         duration_minutes=duration_minutes,
         setting=setting,
@@ -150,17 +156,13 @@ def practice_log_update(
             % {"status": locked.get_status_display().lower()}
         )
     competencies = list(competencies)
-    errors = _validate_log_fields(
+    locked.supervisor = _checked_supervisor(
         mentor=locked.mentor,
         session_date=session_date,
         duration_minutes=duration_minutes,
         competencies=competencies,
         reflection=reflection,
     )
-    if errors:
-        raise ValidationError(errors)
-    link = supervision_link_active(mentor=locked.mentor, on=session_date)
-    locked.supervisor = link.supervisor
     locked.session_date = session_date
     locked.duration_minutes = duration_minutes
     locked.setting = setting

@@ -1,5 +1,7 @@
 """Mentor pages for supervised practice: list, create, edit, submit. Own logs only."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certification import selectors, services
-from certification.forms import PracticeLogForm
+from certification.forms import PracticeLogForm, add_service_errors
 from certification.models import PracticeLog
 from cms.roles import MENTORS, user_has_role
 
@@ -35,12 +37,17 @@ def _own_log(request, pk: int) -> PracticeLog:
     return log
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+def _save_form(request, form, *, log, save, success_message):
+    """Validate the form, call the service; on success redirect to the log, else re-render."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(**form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success_message)
+            return redirect("certification:practice_log_detail", pk=saved.pk)
+    return render(request, "certification/practice_log_form.html", {"form": form, "log": log})
 
 
 @mentor_required
@@ -63,16 +70,13 @@ def practice_log_list(request):
 
 @mentor_required
 def practice_log_create(request):
-    form = PracticeLogForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            log = services.practice_log_create(mentor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Draft saved. Submit it when you are ready."))
-            return redirect("certification:practice_log_detail", pk=log.pk)
-    return render(request, "certification/practice_log_form.html", {"form": form, "log": None})
+    return _save_form(
+        request,
+        PracticeLogForm(request.POST or None),
+        log=None,
+        save=partial(services.practice_log_create, mentor=request.user),
+        success_message=_("Draft saved. Submit it when you are ready."),
+    )
 
 
 @mentor_required
@@ -91,16 +95,13 @@ def practice_log_edit(request, pk: int):
     if not log.is_editable:
         messages.info(request, _("This log can no longer be edited."))
         return redirect("certification:practice_log_detail", pk=log.pk)
-    form = PracticeLogForm(request.POST or None, initial=PracticeLogForm.initial_from(log))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.practice_log_update(log=log, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect("certification:practice_log_detail", pk=log.pk)
-    return render(request, "certification/practice_log_form.html", {"form": form, "log": log})
+    return _save_form(
+        request,
+        PracticeLogForm(request.POST or None, initial=PracticeLogForm.initial_from(log)),
+        log=log,
+        save=partial(services.practice_log_update, log=log, actor=request.user),
+        success_message=_("Changes saved."),
+    )
 
 
 @require_POST

@@ -166,7 +166,7 @@ def test_admin_queue_page_with_100_logs_has_a_fixed_query_count(
     for _ in range(100):
         PracticeLogFactory(supervisor=supervisor)
     login(client, supervisor)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("practice_logs:index"))
     assert response.status_code == 200
 
