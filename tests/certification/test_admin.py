@@ -184,3 +184,23 @@ def test_minutes_per_competency_take_at_most_5_queries(
     with django_assert_max_num_queries(5):
         rows = practice_minutes_by_competency(mentor=mentor)
     assert rows[0]["minutes"] == 60 * count
+
+
+def test_coordinators_manage_supervision_links_in_the_admin(
+    client, coordinator, mentor, supervisor
+):
+    login(client, coordinator)
+    assert client.get(reverse("supervisionlink:index")).status_code == 200
+    response = client.post(
+        reverse("supervisionlink:add"),
+        {"supervisor": supervisor.pk, "mentor": mentor.pk, "start": "2025-01-01", "end": ""},
+    )
+    assert response.status_code == 302
+    assert mentor.supervision_links_as_mentor.get().supervisor == supervisor
+    refused = client.post(
+        reverse("supervisionlink:add"),
+        {"supervisor": mentor.pk, "mentor": mentor.pk, "start": "2025-01-01", "end": "2024-01-01"},
+    )
+    assert refused.status_code == 200
+    assert mentor.supervision_links_as_mentor.count() == 1
+    assert client.get(reverse("supervisorprofile:index")).status_code == 200
