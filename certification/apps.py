@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificationConfig(AppConfig):
+    name = "certification"
+    verbose_name = _("Certification")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Wagtail 8 wants custom permission policies registered before anything asks for them.
+        from wagtail.permissions import register_permission_policy
+
+        from certification.models import PracticeLog
+        from certification.permissions import PracticeLogPermissionPolicy
+
+        register_permission_policy(PracticeLog, PracticeLogPermissionPolicy(PracticeLog))

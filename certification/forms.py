@@ -1,0 +1,81 @@
+"""Forms: parse input only; the rules live in services (errors are mapped back to fields)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from certification.models import (
+    COMMENT_MAX_LENGTH,
+    MAX_DURATION_MINUTES,
+    MIN_DURATION_MINUTES,
+    REFLECTION_MAX_LENGTH,
+    PracticeLog,
+)
+from courses.models import Competency
+
+
+class PracticeLogForm(forms.Form):
+    session_date = forms.DateField(
+        label=_("Session date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration in minutes"),
+        min_value=MIN_DURATION_MINUTES,
+        max_value=MAX_DURATION_MINUTES,
+        help_text=_("Between %(min)s and %(max)s minutes.")
+        % {"min": MIN_DURATION_MINUTES, "max": MAX_DURATION_MINUTES},
+    )
+    setting = forms.ChoiceField(label=_("Setting"), choices=PracticeLog.Setting.choices)
+    competencies = forms.ModelMultipleChoiceField(
+        label=_("Competencies practised"),
+        queryset=Competency.objects.order_by("sort_order", "name"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one competency you practised.")},
+    )
+    reflection = forms.CharField(
+        label=_("Reflection"),
+        max_length=REFLECTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Up to %(max)s characters. What did you practise, what went well, what will you do "
+            "differently? Refer to the people you support by initials or as \u201cmy mentee\u201d."
+        )
+        % {"max": REFLECTION_MAX_LENGTH},
+    )
+
+    @classmethod
+    def initial_from(cls, log: PracticeLog) -> dict:
+        return {
+            "session_date": log.session_date,
+            "duration_minutes": log.duration_minutes,
+            "setting": log.setting,
+            "competencies": list(log.competencies.all()),
+            "reflection": log.reflection,
+        }
+
+
+class ReviewForm(forms.Form):
+    DECISIONS = (
+        ("approve", _("Approve")),
+        ("request_changes", _("Request changes")),
+        ("reject", _("Reject")),
+    )
+
+    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Comment to the mentor"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Required when you request changes or reject. Up to %(max)s characters.")
+        % {"max": COMMENT_MAX_LENGTH},
+    )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its fields where they exist."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -1,0 +1,225 @@
+"""Certification: supervision links and supervised practice logs with their review history."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+MIN_DURATION_MINUTES = 5
+MAX_DURATION_MINUTES = 720
+REFLECTION_MAX_LENGTH = 4000
+COMMENT_MAX_LENGTH = 2000
+
+
+class SupervisorProfile(models.Model):
+    """A supervisor's credentials, shown with every review decision they make."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="supervisor_profile",
+        verbose_name=_("supervisor"),
+    )
+    qualification = models.CharField(_("qualification"), max_length=200)
+    credential_id = models.CharField(_("credential id"), max_length=100, blank=True)
+    years_supervising = models.PositiveSmallIntegerField(_("years supervising"), default=0)
+
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("qualification"),
+        FieldPanel("credential_id"),
+        FieldPanel("years_supervising"),
+    ]
+
+    class Meta:
+        verbose_name = _("supervisor profile")
+        verbose_name_plural = _("supervisor profiles")
+
+    def __str__(self):
+        return f"{self.user.public_name} ({self.qualification})"
+
+
+class SupervisionLink(models.Model):
+    """A supervisor supervises a mentor from ``start`` until ``end`` (open-ended if empty)."""
+
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="supervision_links_as_supervisor",
+        verbose_name=_("supervisor"),
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="supervision_links_as_mentor",
+        verbose_name=_("mentor"),
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("supervisor"),
+        FieldPanel("mentor"),
+        FieldPanel("start"),
+        FieldPanel("end"),
+    ]
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = _("supervision link")
+        verbose_name_plural = _("supervision links")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="certification_supervisionlink_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(supervisor=F("mentor")),
+                name="certification_supervisionlink_not_self",
+                violation_error_message=_("A mentor cannot supervise themselves."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(supervisor)s supervises %(mentor)s") % {
+            "supervisor": self.supervisor,
+            "mentor": self.mentor,
+        }
+
+
+class PracticeLog(models.Model):
+    """One supervised practice session a mentor logged; only approved minutes count."""
+
+    class Setting(models.TextChoices):
+        ROLE_PLAY = "role_play", _("Role-play")
+        SHADOWING = "shadowing", _("Shadowing")
+        CO_FACILITATED = "co_facilitated", _("Co-facilitated session")
+        SUPERVISED_LIVE = "supervised_live", _("Supervised live session")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
+    FINAL_STATUSES = (Status.APPROVED, Status.REJECTED)
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="practice_logs",
+        verbose_name=_("mentor"),
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="supervised_practice_logs",
+        verbose_name=_("supervisor"),
+    )
+    session_date = models.DateField(_("session date"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
+    setting = models.CharField(_("setting"), max_length=20, choices=Setting.choices)
+    competencies = models.ManyToManyField(
+        "courses.Competency", related_name="practice_logs", verbose_name=_("competencies")
+    )
+    reflection = models.TextField(_("reflection"), max_length=REFLECTION_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_practice_logs",
+        verbose_name=_("reviewer"),
+    )
+    reviewed_at = models.DateTimeField(_("review time"), null=True, blank=True)
+    review_comment = models.TextField(
+        _("review comment"), blank=True, max_length=COMMENT_MAX_LENGTH
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-session_date", "-pk"]
+        verbose_name = _("practice log")
+        verbose_name_plural = _("practice logs")
+        indexes = [models.Index(fields=["supervisor", "status"], name="cert_log_supervisor_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=MIN_DURATION_MINUTES)
+                & Q(duration_minutes__lte=MAX_DURATION_MINUTES),
+                name="certification_practicelog_duration_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(supervisor=F("mentor")),
+                name="certification_practicelog_not_self_supervised",
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(mentor)s, %(date)s, %(minutes)s min") % {
+            "mentor": self.mentor,
+            "date": self.session_date,
+            "minutes": self.duration_minutes,
+        }
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in self.FINAL_STATUSES
+
+
+class PracticeLogEvent(models.Model):
+    """One status change of a practice log. Append-only: app code never updates or deletes."""
+
+    log = models.ForeignKey(
+        PracticeLog, on_delete=models.PROTECT, related_name="events", verbose_name=_("log")
+    )
+    from_status = models.CharField(
+        _("from status"), max_length=20, choices=PracticeLog.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to status"), max_length=20, choices=PracticeLog.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="practice_log_events",
+        verbose_name=_("actor"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("practice log event")
+        verbose_name_plural = _("practice log events")
+
+    def __str__(self):
+        return f"{self.log_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class PracticeLogNotification(models.Model):
+    """Marks the e-mail for one event as sent, so a retried task never sends it twice."""
+
+    event = models.OneToOneField(
+        PracticeLogEvent,
+        on_delete=models.PROTECT,
+        related_name="notification",
+        verbose_name=_("event"),
+    )
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("practice log notification")
+        verbose_name_plural = _("practice log notifications")
+
+    def __str__(self):
+        return f"{self.event_id} @ {self.sent_at}"

@@ -1,0 +1,140 @@
+"""Read-only queries for supervised practice."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet, Sum
+
+from certification.models import PracticeLog, SupervisionLink
+from cms.models import User
+from cms.roles import COORDINATORS, user_has_role
+from courses.models import Competency
+
+
+def supervision_link_active(
+    *, mentor: AbstractBaseUser, on: datetime.date
+) -> SupervisionLink | None:
+    """The supervision link covering ``on`` for ``mentor`` (the latest-starting one), or None.
+
+    A link is active on a date when start <= date and (no end or end >= date).
+    """
+    return (
+        SupervisionLink.objects.filter(mentor=mentor, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .select_related("supervisor")
+        .order_by("-start", "-pk")
+        .first()
+    )
+
+
+def practice_logs_for_mentor(*, mentor: AbstractBaseUser) -> QuerySet[PracticeLog]:
+    """A mentor's own logs, newest session first; nobody else's."""
+    return (
+        PracticeLog.objects.filter(mentor=mentor)
+        .select_related("supervisor")
+        .prefetch_related("competencies")
+    )
+
+
+def practice_log_for_mentor(*, mentor: AbstractBaseUser, pk: int) -> PracticeLog | None:
+    """One of the mentor's own logs, or None (so another mentor's id reads as not found)."""
+    return practice_logs_for_mentor(mentor=mentor).filter(pk=pk).first()
+
+
+def practice_minutes_by_competency(
+    *, mentor: AbstractBaseUser, status: str = PracticeLog.Status.APPROVED
+) -> list[dict]:
+    """Minutes per competency for one mentor's logs in ``status`` (approved by default).
+
+    Every competency is listed, with 0 where nothing counts yet; a log that practised several
+    competencies counts its full duration towards each. One aggregate query, whatever the number
+    of logs.
+    """
+    minutes = Sum(
+        "practice_logs__duration_minutes",
+        filter=Q(practice_logs__mentor=mentor, practice_logs__status=status),
+    )
+    rows = Competency.objects.annotate(minutes=minutes).order_by("sort_order", "name")
+    return [{"competency": competency, "minutes": competency.minutes or 0} for competency in rows]
+
+
+def practice_minutes_total(
+    *, mentor: AbstractBaseUser, status: str = PracticeLog.Status.APPROVED
+) -> int:
+    """Total minutes of a mentor's logs in ``status``, each log counted once."""
+    total = PracticeLog.objects.filter(mentor=mentor, status=status).aggregate(
+        total=Sum("duration_minutes")
+    )["total"]
+    return total or 0
+
+
+def practice_logs_visible_to(*, user: AbstractBaseUser) -> QuerySet[PracticeLog]:
+    """Logs a staff user may see in the admin.
+
+    Coordinators (and superusers) see every log, read-only. A supervisor sees only the logs
+    addressed to them, i.e. their own supervisees', never their own logs as a mentor.
+    """
+    queryset = PracticeLog.objects.select_related("mentor", "supervisor").prefetch_related(
+        "competencies"
+    )
+    if user.is_superuser or user_has_role(user, COORDINATORS):
+        return queryset
+    return queryset.filter(supervisor=user).exclude(mentor=user)
+
+
+def practice_log_supervisor_queue(*, supervisor: AbstractBaseUser) -> QuerySet[PracticeLog]:
+    """The supervisor's review queue: their supervisees' submitted logs, oldest first."""
+    return (
+        practice_logs_visible_to(user=supervisor)
+        .filter(supervisor=supervisor, status=PracticeLog.Status.SUBMITTED)
+        .order_by("session_date", "pk")
+    )
+
+
+def supervisees_progress(*, supervisor: AbstractBaseUser) -> list[dict]:
+    """For each mentor the supervisor supervises (any link, past or present): approved minutes
+    per competency, total approved minutes and how many logs wait for review.
+
+    Two queries for the whole table: one for the mentors, one grouped aggregate for the minutes.
+    """
+    mentors = list(
+        User.objects.filter(
+            pk__in=SupervisionLink.objects.filter(supervisor=supervisor).values("mentor")
+        )
+        .annotate(
+            approved_total=Sum(
+                "practice_logs__duration_minutes",
+                filter=Q(practice_logs__status=PracticeLog.Status.APPROVED),
+            ),
+            pending=Count(
+                "practice_logs",
+                filter=Q(
+                    practice_logs__status=PracticeLog.Status.SUBMITTED,
+                    practice_logs__supervisor=supervisor,
+                ),
+            ),
+        )
+        .order_by("first_name", "last_name", "username")
+    )
+    competencies = list(Competency.objects.order_by("sort_order", "name"))
+    per_competency = {
+        (row["practice_logs__mentor"], row["pk"]): row["minutes"]
+        for row in Competency.objects.filter(
+            practice_logs__mentor__in=[m.pk for m in mentors],
+            practice_logs__status=PracticeLog.Status.APPROVED,
+        )
+        .values("pk", "practice_logs__mentor")
+        .annotate(minutes=Sum("practice_logs__duration_minutes"))
+    }
+    return [
+        {
+            "mentor": mentor,
+            "approved_total": mentor.approved_total or 0,
+            "pending": mentor.pending,
+            "competencies": [
+                {"competency": c, "minutes": per_competency.get((mentor.pk, c.pk), 0)}
+                for c in competencies
+            ],
+        }
+        for mentor in mentors
+    ]

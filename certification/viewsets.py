@@ -1,0 +1,129 @@
+"""Wagtail admin viewsets: supervision links and profiles (coordinators), practice logs
+(supervisors review their supervisees' logs; coordinators read all)."""
+
+import django_filters
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from certification import admin_views
+from certification.models import PracticeLog, SupervisionLink, SupervisorProfile
+from certification.selectors import practice_logs_visible_to
+from cms.models import User
+from courses.models import Competency
+
+
+def _mentors_for_filter(request):
+    return User.objects.filter(
+        pk__in=practice_logs_visible_to(user=request.user).values("mentor")
+    ).order_by("first_name", "last_name")
+
+
+class PracticeLogFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=PracticeLog.Status.choices, empty_label=_("Any status")
+    )
+    mentor = django_filters.ModelChoiceFilter(
+        label=_("Mentor"), queryset=_mentors_for_filter, empty_label=_("Any mentor")
+    )
+    competencies = django_filters.ModelChoiceFilter(
+        label=_("Competency"), queryset=Competency.objects.all(), empty_label=_("Any competency")
+    )
+
+    class Meta:
+        model = PracticeLog
+        fields = ["status", "mentor", "competencies"]
+
+
+class PracticeLogIndexView(IndexView):
+    """Only the logs the user may see: their supervisees' (supervisor) or all (coordinator)."""
+
+    def get_base_queryset(self):
+        return practice_logs_visible_to(user=self.request.user)
+
+    def get_edit_url(self, instance):
+        # Every row opens the review page; it shows decisions only to the log's supervisor.
+        return self.get_review_url(instance)
+
+    def get_review_url(self, instance):
+        from django.urls import reverse
+
+        return reverse("practice_logs:edit", args=[instance.pk])
+
+    def get_list_more_buttons(self, instance):
+        return []
+
+
+class PracticeLogViewSet(ModelViewSet):
+    model = PracticeLog
+    icon = "tasks"
+    menu_label = _("Practice logs")
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    index_view_class = PracticeLogIndexView
+    filterset_class = PracticeLogFilterSet
+    search_fields = [
+        "mentor__first_name",
+        "mentor__last_name",
+        "mentor__display_name",
+        "mentor__username",
+    ]
+    search_backend_name = None
+    list_display = [
+        TitleColumn("mentor", label=_("Mentor"), url_name="practice_logs:edit"),
+        "session_date",
+        "duration_minutes",
+        Column("get_setting_display", label=_("Setting")),
+        Column("get_status_display", label=_("Status")),
+        "supervisor",
+    ]
+    ordering = ["-session_date", "-pk"]
+
+    def get_urlpatterns(self):
+        # Logs are written by mentors on the site; the admin only lists and reviews them.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("review/<int:pk>/", admin_views.PracticeLogReviewView.as_view(), name="edit"),
+            path("supervisees/", admin_views.SuperviseeProgressView.as_view(), name="progress"),
+        ]
+
+
+class SupervisionLinkViewSet(ModelViewSet):
+    model = SupervisionLink
+    icon = "link"
+    menu_label = _("Supervision links")
+    list_display = ["supervisor", "mentor", "start", "end"]
+    list_filter = ["start"]
+    search_fields = ["supervisor__last_name", "mentor__last_name", "mentor__first_name"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["supervisor", "mentor", "start", "end"]
+
+
+class SupervisorProfileViewSet(ModelViewSet):
+    model = SupervisorProfile
+    icon = "user"
+    menu_label = _("Supervisor profiles")
+    list_display = ["user", "qualification", "credential_id", "years_supervising"]
+    search_fields = ["user__last_name", "user__first_name", "qualification"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["user", "qualification", "credential_id", "years_supervising"]
+
+
+class SupervisionViewSetGroup(ViewSetGroup):
+    menu_label = _("Supervision")
+    menu_icon = "group"
+    menu_order = 260
+    items = (SupervisionLinkViewSet, SupervisorProfileViewSet)
+
+
+practice_log_viewset = PracticeLogViewSet("practice_logs")

@@ -1,0 +1,148 @@
+"""Mentor pages on the public site: own logs only, drafts editable, decided logs frozen."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from certification import services
+from certification.models import PracticeLog
+from tests.factories import PracticeLogFactory, UserFactory
+from tests.factories.cms import PASSWORD
+
+pytestmark = pytest.mark.django_db
+Status = PracticeLog.Status
+
+
+def login(client, user):
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def form_data(log_data, **overrides):
+    data = {
+        "session_date": log_data["session_date"].isoformat(),
+        "duration_minutes": log_data["duration_minutes"],
+        "setting": log_data["setting"],
+        "competencies": [c.pk for c in log_data["competencies"]],
+        "reflection": log_data["reflection"],
+    }
+    return {**data, **overrides}
+
+
+def test_mentor_creates_a_draft_and_submits_it(
+    client, link, mentor, supervisor, log_data, django_capture_on_commit_callbacks
+):
+    login(client, mentor)
+    page = client.get(reverse("certification:practice_log_create"))
+    assert b'type="date"' in page.content
+    assert b"<legend>" in page.content
+    assert b"Up to 4000 characters" in page.content
+    response = client.post(reverse("certification:practice_log_create"), form_data(log_data))
+    log = PracticeLog.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("certification:practice_log_detail", args=[log.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("certification:practice_log_submit", args=[log.pk]))
+        client.post(reverse("certification:practice_log_submit", args=[log.pk]))
+    log.refresh_from_db()
+    assert log.status == Status.SUBMITTED
+    assert log.events.filter(to_status=Status.SUBMITTED).count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"duration_minutes": "4"}, b"greater than or equal to 5"),
+        ({"duration_minutes": "lots"}, b"Enter a whole number"),
+        ({"session_date": "2999-01-01"}, b"cannot be in the future"),
+        ({"session_date": "not a date"}, b"Enter a valid date"),
+        ({"competencies": []}, b"Choose at least one competency"),
+        ({"reflection": "x" * 4001}, b"at most 4000 characters"),
+        ({"reflection": "Her e-mail is sam@example.org"}, b"confidentiality"),
+    ],
+)
+def test_bad_input_shows_field_errors_and_keeps_the_text(
+    client, link, mentor, log_data, overrides, message
+):
+    login(client, mentor)
+    response = client.post(
+        reverse("certification:practice_log_create"), form_data(log_data, **overrides)
+    )
+    assert response.status_code == 200
+    assert message in response.content
+    assert not PracticeLog.objects.exists()
+
+
+def test_html_in_a_reflection_is_escaped(client, draft, mentor):
+    PracticeLog.objects.filter(pk=draft.pk).update(reflection="<script>alert(1)</script>")
+    response = login(client, mentor).get(
+        reverse("certification:practice_log_detail", args=[draft.pk])
+    )
+    assert b"<script>alert(1)" not in response.content
+    assert b"&lt;script&gt;" in response.content
+
+
+def test_list_shows_own_logs_and_approved_minutes(client, submitted, mentor, supervisor):
+    services.practice_log_approve(log=submitted, reviewer=supervisor)
+    other_log = PracticeLogFactory(reflection="Someone else's reflection", status=Status.APPROVED)
+    response = login(client, mentor).get(reverse("certification:practice_log_list"))
+    assert response.status_code == 200
+    assert b"45 approved minutes in total" in response.content
+    assert other_log.reflection.encode() not in response.content
+    assert b"My practice" in response.content  # nav link
+
+
+def test_changes_requested_log_can_be_edited_and_resubmitted(
+    client, submitted, mentor, supervisor, log_data
+):
+    services.practice_log_request_changes(log=submitted, reviewer=supervisor, comment="Add more.")
+    login(client, mentor)
+    edit = client.get(reverse("certification:practice_log_edit", args=[submitted.pk]))
+    assert b"Add more." in edit.content
+    client.post(
+        reverse("certification:practice_log_edit", args=[submitted.pk]),
+        form_data(log_data, reflection="More detail about what I learned."),
+    )
+    client.post(reverse("certification:practice_log_submit", args=[submitted.pk]))
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.reflection) == (
+        Status.SUBMITTED,
+        "More detail about what I learned.",
+    )
+
+
+@pytest.mark.parametrize("final", [Status.APPROVED, Status.REJECTED])
+def test_decided_logs_offer_no_edit_and_refuse_edits(
+    client, submitted, mentor, supervisor, log_data, final
+):
+    decide = (
+        services.practice_log_approve if final == Status.APPROVED else services.practice_log_reject
+    )
+    decide(log=submitted, reviewer=supervisor, comment="Decided.")
+    login(client, mentor)
+    detail = client.get(reverse("certification:practice_log_detail", args=[submitted.pk]))
+    edit_url = reverse("certification:practice_log_edit", args=[submitted.pk])
+    assert edit_url.encode() not in detail.content
+    assert b"Submit for review" not in detail.content
+    response = client.post(edit_url, form_data(log_data, duration_minutes=700))
+    assert response.status_code == 302
+    client.post(reverse("certification:practice_log_submit", args=[submitted.pk]))
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.duration_minutes) == (final, 45)
+
+
+@pytest.mark.parametrize("name", ["detail", "edit"])
+def test_another_mentors_log_is_not_found(client, draft, name):
+    other = UserFactory(role="Mentors")
+    response = login(client, other).get(
+        reverse(f"certification:practice_log_{name}", args=[draft.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_submit_needs_post(client, draft, mentor):
+    response = login(client, mentor).get(
+        reverse("certification:practice_log_submit", args=[draft.pk])
+    )
+    assert response.status_code == 405
