@@ -44,11 +44,11 @@ def test_the_pdf_is_a_real_one_page_pdf_naming_holder_programme_and_serial():
         "Carlos Bennett",
         "Certified Peer Mentor",
         "PMA-2026-000042",
-        "Riverside Recovery Network",
         "5 January 2028",
         "A9WN-0ZZ1-76MJ-HN3Q-GR3R",
     ]:
         assert expected in text
+    assert "RIVERSIDE RECOVERY NETWORK" in text.upper()
 
 
 def test_the_qr_code_encodes_the_verification_url():
