@@ -18,6 +18,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
         name="login",
     ),
+    path("learn/", include("courses.urls")),
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),

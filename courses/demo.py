@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from courses import demo_quizzes
 from courses.demo_content import COMPETENCIES
 from courses.models import Competency
 
@@ -21,3 +22,4 @@ def seed(*, log: Callable[[str], None], scale: int = 0) -> None:
         )
         if created:
             log(f"Created competency {item['name']}.")
+    demo_quizzes.seed(log=log)

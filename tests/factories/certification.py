@@ -4,17 +4,8 @@ import factory
 from django.utils import timezone
 
 from certification.models import PracticeLog, SupervisionLink, SupervisorProfile
-from courses.models import Competency
 from tests.factories.cms import UserFactory
-
-
-class CompetencyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Competency
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Competency {n}")
-    slug = factory.Sequence(lambda n: f"competency-{n}")
+from tests.factories.quizzes import CompetencyFactory
 
 
 class SupervisorProfileFactory(factory.django.DjangoModelFactory):
