@@ -5,6 +5,7 @@ axe-core is missing; ``make test`` installs both (Chromium from Debian, axe-core
 so they run in CI. No browser is ever downloaded: Playwright launches /usr/bin/chromium.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -35,9 +36,11 @@ def missing_browser_dependency() -> str | None:
 
 def pytest_collection_modifyitems(config, items):
     reason = missing_browser_dependency()
-    for item in items:
-        if HERE not in Path(item.path).resolve().parents:
-            continue
+    browser_items = [item for item in items if HERE in Path(item.path).resolve().parents]
+    if browser_items and reason and os.environ.get("CI"):
+        # CI runs `make test`, which installs both: a skip there would hide a broken install.
+        raise pytest.UsageError(f"CI must run the browser tests, but the suite {reason}")
+    for item in browser_items:
         item.add_marker(pytest.mark.browser)
         if reason:
             item.add_marker(pytest.mark.skip(reason=reason))
