@@ -8,6 +8,7 @@ import pytest
 
 from cms.demo import demo_password
 from tests.browser.accessibility import assert_accessible
+from tests.browser.steps import sign_in
 
 PUBLIC_PAGES = [
     "/",
@@ -45,9 +46,7 @@ def test_public_page_is_accessible(page, demo, path):
 
 def test_signed_in_pages_are_accessible(page, demo):
     page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("mentor")
-    page.get_by_label("Password").fill(demo_password("mentor"))
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "mentor", demo_password("mentor"))
     page.get_by_text("Signed in as").wait_for()
     for path in SIGNED_IN_PAGES:
         page.goto(path)

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from cms.demo import demo_password
 from cms.models import User
 from tests.browser.accessibility import assert_accessible
+from tests.browser.steps import sign_in
 
 STRONG_PASSWORD = "quiet-harbour-lantern-42"
 
@@ -93,18 +94,14 @@ def test_a_new_mentor_signs_up_signs_out_and_signs_in_again(page, demo):
     assert_accessible(page)
 
     page.get_by_role("link", name="Sign in").first.click()
-    page.get_by_label("Username").fill("river")
-    page.get_by_label("Password").fill(STRONG_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "river", STRONG_PASSWORD)
     expect(page.get_by_text("Signed in as River")).to_be_visible()
     assert_accessible(page)
 
 
 def test_a_trainer_signs_in_to_the_admin(page, demo):
     page.goto("/admin/login/")
-    page.get_by_label("Username").fill("trainer")
-    page.get_by_label("Password").fill(demo_password("trainer"))
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "trainer", demo_password("trainer"))
     expect(page).to_have_url(re.compile(r"/admin/$"))
     # Wagtail's own admin pages are Wagtail's to keep accessible; ours are checked elsewhere.
     expect(page.get_by_role("heading", level=1)).to_contain_text("Peer Mentor Academy")
