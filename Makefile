@@ -7,14 +7,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages WeasyPrint needs; libharfbuzz-subset0 makes PDF font subsetting ~6x faster.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# Browser tests drive Debian's Chromium through Playwright: never `playwright install`.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve-setup test test-postgres lint format bench system-deps clean help
+.PHONY: run serve-setup test lint format bench system-deps browser-deps clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo and serve on http://$(HOST):$(PORT)/ with a worker"
 	@echo "make test   - install what the tests need and run the whole suite"
 	@echo "make lint   - ruff, Django system checks and missing-migration check"
-	@echo "make bench  - run the benchmarks (python manage.py bench)"
+	@echo "make bench  - migrate, load the demo and run the benchmarks (BENCH_ARGS=--quick for a short run)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +37,29 @@ system-deps:
 		fi; \
 	fi
 
+# Chromium from Debian and axe-core from the npm registry (pinned in package-lock.json); the
+# browser tests skip with the reason when either is missing, so a machine without root still tests.
+browser-deps: node_modules/.installed
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Browser tests need Chromium at $(CHROMIUM): apt-get install chromium"; \
+		fi; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+		echo "Installing npm for axe-core"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	fi
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "Browser tests need axe-core: install Node.js and npm, then run npm ci"; \
+	fi
+
 serve-setup: $(VENV)/.installed system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
@@ -51,7 +76,7 @@ run: serve-setup
 		$(PY) manage.py runserver $(HOST):$(PORT) --noreload & \
 		wait
 
-test: $(VENV)/.installed system-deps
+test: $(VENV)/.installed system-deps browser-deps
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
@@ -65,7 +90,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 bench: serve-setup
-	$(PY) manage.py bench
+	$(PY) manage.py bench $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache node_modules test-artifacts

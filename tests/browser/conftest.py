@@ -1,0 +1,118 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Every test in this folder is marked ``browser``. They skip, with the reason, when Chromium or
+axe-core is missing; ``make test`` installs both (Chromium from Debian, axe-core with npm ci),
+so they run in CI. No browser is ever downloaded: Playwright launches /usr/bin/chromium.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.accessibility import AXE_SCRIPT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+HERE = Path(__file__).resolve().parent
+
+
+def missing_browser_dependency() -> str | None:
+    if not CHROMIUM.exists():
+        return f"needs Chromium at {CHROMIUM} (apt-get install chromium, or run make test)"
+    if not AXE_SCRIPT.exists():
+        return f"needs axe-core at {AXE_SCRIPT} (npm ci, or run make test)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = missing_browser_dependency()
+    browser_items = [item for item in items if HERE in Path(item.path).resolve().parents]
+    if browser_items and reason and os.environ.get("CI"):
+        # CI runs `make test`, which installs both: a skip there would hide a broken install.
+        raise pytest.UsageError(f"CI must run the browser tests, but the suite {reason}")
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item so the page fixture knows the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def playwright_instance():
+    """Playwright, for one test module at a time.
+
+    Its sync API marks an event loop as running in this thread between calls, so Django would
+    refuse the tests' ORM calls (fixtures, assertions, serialized rollback) with
+    SynchronousOnlyOperation. They really are synchronous: DJANGO_ALLOW_ASYNC_UNSAFE is the
+    documented switch for Playwright with pytest-django. Scoping both to the module means
+    neither outlives the browser tests (and `manage.py check --deploy` in a later test's
+    subprocess never sees the variable).
+    """
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # The dispatcher greenlet leaves this thread in a new contextvars context, in which
+        # Django's context-local connection handler opens new connections. Give them the
+        # snapshot of the migrated data that pytest-django took, or serialized rollback (see
+        # tests/conftest.py) silently stops restoring it.
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser(playwright_instance):
+    browser = playwright_instance.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(request, browser, live_server):
+    """A fresh browser context per test (no shared cookies), pointed at the live server.
+
+    When the test fails, the page it was on is kept as test-artifacts/<test>.png and .html.
+    """
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::", 1)[-1])
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
+    context.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo site and accounts (password demo-<username>), as `make run` serves them."""
+    call_command("seed_demo", "--force", verbosity=0)

@@ -1,0 +1,121 @@
+"""`manage.py bench` works and reports what it promises. Times are never asserted here."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cms import benchmarking
+from cms.benchmarking import LATENCY, THROUGHPUT, Benchmark, Result
+
+BASELINES = {"trivial_view", "wagtail_bare_page", "weasyprint_hello"}
+
+
+def run_bench(*args) -> str:
+    out = StringIO()
+    call_command("bench", "--quick", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_every_baseline_of_the_spec_is_registered():
+    benchmarks = {benchmark.name: benchmark for benchmark in benchmarking.discover()}
+    assert set(benchmarks) >= BASELINES
+    assert all(benchmarks[name].baseline is None for name in BASELINES)
+    for benchmark in benchmarks.values():
+        assert benchmark.baseline is None or benchmark.baseline in benchmarks, benchmark.name
+
+
+def test_only_brings_the_baseline_along_and_measures_it_first():
+    benchmarks = benchmarking.discover()
+    chosen = benchmarking.select(benchmarks, ["home_page"])
+    assert [benchmark.name for benchmark in chosen] == ["wagtail_bare_page", "home_page"]
+
+
+def test_an_unknown_benchmark_is_a_clear_error():
+    with pytest.raises(CommandError, match="Unknown benchmark.*no_such_thing"):
+        run_bench("--only", "no_such_thing")
+
+
+def test_ratios_are_a_share_of_throughput_and_a_multiple_of_time():
+    base = Result("base", THROUGHPUT, None, runs=10, req_per_s=400.0)
+    page = Result("page", THROUGHPUT, "base", runs=10, req_per_s=300.0)
+    assert benchmarking.ratio(page, base) == pytest.approx(0.75)
+    quick = Result("pdf", LATENCY, None, runs=5, p50_ms=10.0)
+    slow = Result("certificate", LATENCY, "pdf", runs=5, p50_ms=48.0)
+    assert benchmarking.ratio(slow, quick) == pytest.approx(4.8)
+    assert benchmarking.ratio(base, None) == 1.0
+
+
+def test_memory_helper_reports_growth_of_a_leak():
+    kept = []
+    figures = benchmarking.measure_memory(lambda: kept.append(b"x" * 2**20), 40)
+    assert figures["growth"] >= 30  # MiB: 40 x 1 MiB kept alive
+    assert figures["growth_last_half"] >= 15
+
+
+def test_the_load_driver_talks_to_loopback_only():
+    with pytest.raises(ValueError, match="loopback"):
+        benchmarking.drive_load("http://example.org", "/", max_requests=1)
+
+
+@pytest.mark.django_db
+def test_bench_prints_one_line_for_the_pdf_baseline():
+    output = run_bench("--only", "weasyprint_hello")
+    (line,) = output.strip().splitlines()
+    assert line.startswith("weasyprint_hello ")
+    assert "latency" in line
+    assert " p50 " in line
+    assert " p95 " in line
+    assert "queries 0" in line
+    assert line.endswith("ratio 1.00 (baseline)")
+
+
+def test_bench_measures_throughput_and_queries_on_a_server(live_server, settings):
+    settings.ROOT_URLCONF = benchmarking.BENCH_URLCONF
+    call_command("seed_demo", "--force", verbosity=0)
+    document = json.loads(
+        run_bench("--only", "trivial_view", "home_page", "--server", live_server.url, "--json")
+    )
+    results = {result["name"]: result for result in document["results"]}
+    assert list(results) == ["trivial_view", "wagtail_bare_page", "home_page"]
+    for result in results.values():
+        assert result["kind"] == THROUGHPUT
+        assert result["errors"] == 0
+        assert result["runs"] > 0
+        assert result["req_per_s"] > 0
+        assert result["p50_ms"] <= result["p95_ms"]
+    assert results["trivial_view"]["queries"] == 0
+    assert results["wagtail_bare_page"]["queries"] > 0
+    assert results["home_page"]["baseline"] == "wagtail_bare_page"
+    assert results["home_page"]["ratio"] == pytest.approx(
+        results["home_page"]["req_per_s"] / results["wagtail_bare_page"]["req_per_s"]
+    )
+
+
+def test_a_signed_in_figure_signs_in_through_the_login_form(live_server):
+    call_command("seed_demo", "--force", verbosity=0)
+    cookie = benchmarking.session_cookie(live_server.url, "mentor", "demo-mentor")
+    assert "sessionid=" in cookie
+    with pytest.raises(RuntimeError, match="could not sign in"):
+        benchmarking.session_cookie(live_server.url, "mentor", "wrong-password")
+
+
+def test_a_new_benchmark_is_a_few_lines(live_server, settings, monkeypatch):
+    settings.ROOT_URLCONF = benchmarking.BENCH_URLCONF
+    call_command("seed_demo", "--force", verbosity=0)
+    help_page = Benchmark(
+        name="help_page",
+        kind=THROUGHPUT,
+        description="Get help now, signed in.",
+        baseline="trivial_view",
+        path="/help/",
+        login=("mentor", "demo-mentor"),
+    )
+    registered = benchmarking.discover()
+    monkeypatch.setattr(benchmarking, "discover", lambda: [*registered, help_page])
+    output = run_bench("--only", "help_page", "--server", live_server.url)
+    lines = output.strip().splitlines()
+    assert [line.split()[0] for line in lines] == ["trivial_view", "help_page"]
+    assert "ratio" in lines[1]
+    assert "of trivial_view" in lines[1]
