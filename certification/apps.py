@@ -15,3 +15,5 @@ class CertificationConfig(AppConfig):
         from certification.permissions import PracticeLogPermissionPolicy
 
         register_permission_policy(PracticeLog, PracticeLogPermissionPolicy(PracticeLog))
+
+        from certification import receivers  # noqa: F401 - connects the signal receivers

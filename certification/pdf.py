@@ -13,13 +13,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from certification.qr import qr_svg
 
 TEMPLATE = "certification/pdf/certificate.html"
 STYLESHEET = Path(settings.BASE_DIR) / "templates" / "certification" / "pdf" / "certificate.css"
@@ -40,12 +41,6 @@ class CertificateDocument:
     competencies: list[str] = field(default_factory=list)
     endorsed_by: str = ""
     logo_path: str = ""
-
-
-def qr_svg(url: str) -> str:
-    """The verification URL as an inline SVG QR code (error correction M, no XML declaration)."""
-    qr = segno.make(url, error="m", micro=False)
-    return qr.svg_inline(scale=4, border=2, dark="#1d2733", title="Verification QR code")
 
 
 class _LocalOnlyFetcher(URLFetcher):

@@ -138,3 +138,59 @@ def supervisees_progress(*, supervisor: AbstractBaseUser) -> list[dict]:
         }
         for mentor in mentors
     ]
+
+
+# --- Certificates ---------------------------------------------------------------------------
+
+
+def programmes_open() -> QuerySet:
+    from certification.models import CertificationProgramme
+
+    return CertificationProgramme.objects.filter(is_active=True).order_by("-is_default", "name")
+
+
+def programme_default():
+    from certification.models import CertificationProgramme
+
+    return CertificationProgramme.objects.filter(is_default=True).first()
+
+
+def certificates_of(*, holder) -> QuerySet:
+    from certification.models import Certificate
+
+    return (
+        Certificate.objects.filter(holder=holder).select_related("programme").order_by("-issued_at")
+    )
+
+
+def certificate_by_code(*, code: str | None):
+    """The certificate with this normalised code, or None. Always one query, so that unknown
+    and malformed codes take as long as real ones."""
+    from certification.models import Certificate
+
+    return (
+        Certificate.objects.filter(verification_code=code or "-")
+        .select_related("programme")
+        .only(
+            "serial",
+            "verification_code",
+            "holder_name",
+            "status",
+            "valid_from",
+            "valid_until",
+            "grace_until",
+            "issued_at",
+            "programme__name",
+            "programme__slug",
+        )
+        .first()
+    )
+
+
+def verification_status(certificate, *, on) -> str:
+    """What a verifier is told: valid, expired, suspended, revoked or superseded."""
+    from certification.models import CertificateStatus
+
+    if certificate.status == CertificateStatus.ACTIVE:
+        return "valid" if certificate.valid_from <= on <= certificate.grace_until else "expired"
+    return certificate.status

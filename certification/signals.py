@@ -4,3 +4,11 @@ from django.dispatch import Signal
 
 # Sent after a practice log's approval commits; kwargs: log_id, mentor_id.
 practice_log_approved = Signal()
+
+# Sent after a certificate is issued or renewed commits; kwargs: certificate_id, holder_id,
+# programme_id, kind.
+certificate_issued = Signal()
+
+# Sent after a certificate stops counting (suspended, revoked or expired) commits; same kwargs.
+# The matching app listens to flag the holder's active assignments for review.
+certificate_lapsed = Signal()

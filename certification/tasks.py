@@ -55,3 +55,83 @@ def notify_supervisor_of_submission(*, event_id: int) -> bool:
 def notify_mentor_of_review(*, event_id: int) -> bool:
     """E-mail the mentor their supervisor's decision on a practice log."""
     return _send_once(event_id=event_id, to_user_attr="mentor", template="log_reviewed")
+
+
+# --- Certificates ---------------------------------------------------------------------------
+
+
+def enqueue_certificate_email(*, event_id: int) -> None:
+    async_task("certification.tasks.email_certificate_event", event_id=event_id)
+
+
+def enqueue_certificate_pdf(*, certificate_id: int) -> None:
+    async_task("certification.tasks.render_certificate_pdf", certificate_id=certificate_id)
+
+
+def enqueue_certificate_check(*, mentor_id: int) -> None:
+    async_task("certification.tasks.check_certification", mentor_id=mentor_id)
+
+
+def render_certificate_pdf(*, certificate_id: int, force: bool = False) -> str:
+    """Render and store a certificate's PDF. On failure the error is recorded and re-raised, so
+    django-q2 retries (Q_CLUSTER max_attempts); the certificate itself is never touched."""
+    from certification import services
+
+    try:
+        certificate = services.certificate_pdf_store(certificate_id=certificate_id, force=force)
+    except Exception as error:
+        services.certificate_pdf_failed(certificate_id=certificate_id, error=repr(error))
+        raise
+    return certificate.pdf_sha256
+
+
+def check_certification(*, mentor_id: int) -> list[int]:
+    """Issue or renew the mentor's certificates where they now qualify (idempotent)."""
+    from certification import services
+
+    return [certificate.pk for certificate in services.certificate_check(mentor_id=mentor_id)]
+
+
+def expire_certificates() -> int:
+    """Scheduled daily: expire certificates past their grace period."""
+    from certification import services
+
+    return len(services.certificate_expire_due())
+
+
+def send_expiry_reminders() -> int:
+    """Scheduled daily: 60/30/7-day reminders, each once."""
+    from certification import services
+
+    return len(services.certificate_send_reminders())
+
+
+def email_certificate_event(*, event_id: int) -> bool:
+    """E-mail the holder about one certificate event, at most once."""
+    from certification.models import CertificateEmail, CertificateEvent
+    from certification.services import verification_url
+
+    with transaction.atomic():
+        event = (
+            CertificateEvent.objects.select_related("certificate__holder", "certificate__programme")
+            .filter(pk=event_id)
+            .first()
+        )
+        if event is None or event.kind in ("pdf_rendered", "pdf_failed", "superseded"):
+            return False
+        _email, created = CertificateEmail.objects.get_or_create(event=event)
+        holder = event.certificate.holder
+        if not created or not holder.email:
+            return False
+        context = {
+            "event": event,
+            "certificate": event.certificate,
+            "holder": holder,
+            "verification_url": verification_url(event.certificate),
+            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "my_certification_url": reverse("certification:my_certification"),
+        }
+        subject = render_to_string("certification/email/certificate_subject.txt", context)
+        body = render_to_string("certification/email/certificate.txt", context)
+        send_mail(" ".join(subject.split()), body, None, [holder.email])
+    return True

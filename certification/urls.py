@@ -1,13 +1,26 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from certification import views
+from certification.codes import CODE_PATTERN
+from certification.views import certificates, practice, verification
 
 app_name = "certification"
 
 urlpatterns = [
-    path("", views.practice_log_list, name="practice_log_list"),
-    path("new/", views.practice_log_create, name="practice_log_create"),
-    path("<int:pk>/", views.practice_log_detail, name="practice_log_detail"),
-    path("<int:pk>/edit/", views.practice_log_edit, name="practice_log_edit"),
-    path("<int:pk>/submit/", views.practice_log_submit, name="practice_log_submit"),
+    path("practice/", practice.practice_log_list, name="practice_log_list"),
+    path("practice/new/", practice.practice_log_create, name="practice_log_create"),
+    path("practice/<int:pk>/", practice.practice_log_detail, name="practice_log_detail"),
+    path("practice/<int:pk>/edit/", practice.practice_log_edit, name="practice_log_edit"),
+    path("practice/<int:pk>/submit/", practice.practice_log_submit, name="practice_log_submit"),
+    path("certification/", certificates.my_certification, name="my_certification"),
+    path("certification/<slug:slug>/renew/", certificates.renew, name="renew"),
+    path(
+        "certification/certificates/<str:serial>/pdf/",
+        certificates.download_pdf,
+        name="certificate_pdf",
+    ),
+    path("verify/", verification.verify_form, name="verify_form"),
+    re_path(
+        rf"^verify/(?P<code>{CODE_PATTERN})\.json$", verification.verify_json, name="verify_json"
+    ),
+    re_path(rf"^verify/(?P<code>{CODE_PATTERN})/$", verification.verify_page, name="verify"),
 ]

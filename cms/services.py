@@ -50,3 +50,15 @@ def mentor_sign_up(
     )
     user.groups.add(Group.objects.get(name=roles.MENTORS))
     return user
+
+
+def rate_limit_hit(*, scope: str, ident: str, limit: int, window: int) -> bool:
+    """Count one request; True when `ident` has made more than `limit` in `window` seconds."""
+    key = f"rate:{scope}:{ident}"
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        return False

@@ -23,7 +23,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("practice/", include("certification.urls")),
+    path("", include("certification.urls")),
 ]
 
 if settings.DEBUG:

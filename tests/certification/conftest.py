@@ -41,3 +41,18 @@ def draft(link, mentor, log_data):
 def submitted(draft, mentor, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return services.practice_log_submit(log=draft, actor=mentor)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Certificate PDFs go to a throwaway media folder."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

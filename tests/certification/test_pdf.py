@@ -9,7 +9,8 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from certification.pdf import CertificateDocument, certificate_html, certificate_pdf_render, qr_svg
+from certification.pdf import CertificateDocument, certificate_html, certificate_pdf_render
+from certification.qr import qr_svg
 
 URL = "https://mentors.example.org/verify/A9WN-0ZZ1-76MJ-HN3Q-GR3R/"
 

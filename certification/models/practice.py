@@ -1,4 +1,4 @@
-"""Certification: supervision links and supervised practice logs with their review history."""
+"""Supervision links and supervised practice logs with their review history."""
 
 from django.conf import settings
 from django.db import models

@@ -1,0 +1,51 @@
+"""Certification models, re-exported explicitly."""
+
+from certification.models.certificates import (
+    CURRENT_STATUSES,
+    REMINDER_KINDS,
+    Certificate,
+    CertificateEmail,
+    CertificateEvent,
+    CertificateEventKind,
+    CertificateStatus,
+    CertificationProgramme,
+    CompetencyRequirement,
+    Endorsement,
+    PdfStatus,
+    SerialCounter,
+)
+from certification.models.practice import (
+    COMMENT_MAX_LENGTH,
+    MAX_DURATION_MINUTES,
+    MIN_DURATION_MINUTES,
+    REFLECTION_MAX_LENGTH,
+    PracticeLog,
+    PracticeLogEvent,
+    PracticeLogNotification,
+    SupervisionLink,
+    SupervisorProfile,
+)
+
+__all__ = [
+    "COMMENT_MAX_LENGTH",
+    "CURRENT_STATUSES",
+    "MAX_DURATION_MINUTES",
+    "MIN_DURATION_MINUTES",
+    "REFLECTION_MAX_LENGTH",
+    "REMINDER_KINDS",
+    "Certificate",
+    "CertificateEmail",
+    "CertificateEvent",
+    "CertificateEventKind",
+    "CertificateStatus",
+    "CertificationProgramme",
+    "CompetencyRequirement",
+    "Endorsement",
+    "PdfStatus",
+    "PracticeLog",
+    "PracticeLogEvent",
+    "PracticeLogNotification",
+    "SerialCounter",
+    "SupervisionLink",
+    "SupervisorProfile",
+]

@@ -1,0 +1,331 @@
+"""Certification programmes, supervisor endorsements, certificates and their audit trail.
+
+A certificate's issued content (serial, code, holder, dates, evidence) never changes. Its
+``status`` is the current state of its lifecycle and changes only together with a new
+``CertificateEvent`` row, written by the lifecycle services in one transaction: the events are
+the history, the status is their latest word.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+
+class CertificationProgramme(ClusterableModel):
+    """What a mentor must achieve to be certified, for how long, and how to renew."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    required_minutes_total = models.PositiveIntegerField(
+        _("approved practice minutes in total"), default=1200
+    )
+    endorsement_required = models.BooleanField(
+        _("supervisor endorsement required"),
+        default=True,
+        help_text=_("A supervisor confirms the mentor is ready to mentor on their own."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    renewal_minutes = models.PositiveIntegerField(
+        _("approved practice minutes to renew"),
+        default=600,
+        help_text=_("Approved practice within the last validity period needed to renew."),
+    )
+    renewal_window_days = models.PositiveSmallIntegerField(
+        _("renewal opens (days before expiry)"), default=60
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("grace period (days)"),
+        default=30,
+        help_text=_("Days after the expiry date during which the certificate still counts."),
+    )
+    is_default = models.BooleanField(
+        _("default programme"),
+        default=False,
+        help_text=_("Used when a request names no programme (e.g. the eligibility API)."),
+    )
+    is_active = models.BooleanField(_("open for certification"), default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("required_minutes_total"), FieldPanel("endorsement_required")],
+            heading=_("Requirements"),
+        ),
+        InlinePanel("competency_requirements", label=_("Approved minutes per competency")),
+        MultiFieldPanel(
+            [
+                FieldPanel("validity_months"),
+                FieldPanel("renewal_minutes"),
+                FieldPanel("renewal_window_days"),
+                FieldPanel("grace_days"),
+            ],
+            heading=_("Validity and renewal"),
+        ),
+        FieldPanel("is_default"),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("certification programme")
+        verbose_name_plural = _("certification programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="one_default_programme"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CompetencyRequirement(Orderable):
+    programme = ParentalKey(
+        CertificationProgramme, on_delete=models.CASCADE, related_name="competency_requirements"
+    )
+    competency = models.ForeignKey(
+        "courses.Competency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competency"),
+    )
+    minutes = models.PositiveIntegerField(_("approved minutes"), validators=[MinValueValidator(1)])
+
+    panels = [FieldPanel("competency"), FieldPanel("minutes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("competency requirement")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "competency"], name="one_requirement_per_competency"
+            ),
+        ]
+
+
+class Endorsement(models.Model):
+    """A supervisor's statement that a mentor is ready. Append-only."""
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+        verbose_name=_("mentor"),
+    )
+    programme = models.ForeignKey(
+        CertificationProgramme,
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+        verbose_name=_("programme"),
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="endorsements_given",
+        verbose_name=_("supervisor"),
+    )
+    endorsed_at = models.DateTimeField(_("endorsed"))
+    statement = models.TextField(_("statement"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-endorsed_at"]
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(mentor=models.F("supervisor")), name="endorsement_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mentor} ← {self.supervisor} ({self.programme})"
+
+
+class CertificateStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    REVOKED = "revoked", _("Revoked")
+    EXPIRED = "expired", _("Expired")
+    SUPERSEDED = "superseded", _("Renewed (replaced)")
+
+
+CURRENT_STATUSES = (CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED)
+
+
+class PdfStatus(models.TextChoices):
+    PENDING = "pending", _("PDF pending")
+    READY = "ready", _("PDF ready")
+    FAILED = "failed", _("PDF failed, retrying")
+
+
+class Certificate(models.Model):
+    serial = models.CharField(_("serial number"), max_length=32, unique=True)
+    verification_code = models.CharField(_("verification code"), max_length=32, unique=True)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("holder"),
+    )
+    holder_name = models.CharField(_("holder's name as printed"), max_length=200)
+    programme = models.ForeignKey(
+        CertificationProgramme,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("programme"),
+    )
+    issued_at = models.DateTimeField(_("issued"))
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    grace_until = models.DateField(_("counts until (with grace)"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=CertificateStatus.choices,
+        default=CertificateStatus.ACTIVE,
+    )
+    status_changed_at = models.DateTimeField(_("status changed"))
+    previous = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewed_by",
+        verbose_name=_("renews"),
+    )
+    evidence = models.JSONField(_("evidence at issue"), default=dict)
+    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+    pdf_status = models.CharField(
+        _("PDF"), max_length=20, choices=PdfStatus.choices, default=PdfStatus.PENDING
+    )
+    pdf_rendered_at = models.DateTimeField(_("PDF rendered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["holder", "programme"],
+                condition=Q(status__in=["active", "suspended"]),
+                name="one_current_certificate_per_holder_and_programme",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=models.F("valid_from"))
+                & Q(grace_until__gte=models.F("valid_until")),
+                name="certificate_dates_in_order",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "grace_until"], name="cert_status_grace_idx"),
+            models.Index(fields=["holder", "programme", "status"], name="cert_holder_prog_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.serial} · {self.holder_name} · {self.programme}"
+
+    def in_force_on(self, day) -> bool:
+        """Active, and the day falls between its start and the end of its grace period."""
+        return (
+            self.status == CertificateStatus.ACTIVE and self.valid_from <= day <= self.grace_until
+        )
+
+
+class CertificateEventKind(models.TextChoices):
+    ISSUED = "issued", _("Issued")
+    RENEWED = "renewed", _("Renewed")
+    SUSPENDED = "suspended", _("Suspended")
+    REINSTATED = "reinstated", _("Reinstated")
+    REVOKED = "revoked", _("Revoked")
+    EXPIRED = "expired", _("Expired")
+    SUPERSEDED = "superseded", _("Replaced by a renewal")
+    PDF_RENDERED = "pdf_rendered", _("PDF rendered")
+    PDF_FAILED = "pdf_failed", _("PDF rendering failed")
+    REMINDER_60 = "reminder_60", _("Reminder: 60 days to expiry")
+    REMINDER_30 = "reminder_30", _("Reminder: 30 days to expiry")
+    REMINDER_7 = "reminder_7", _("Reminder: 7 days to expiry")
+
+
+REMINDER_KINDS = {
+    60: CertificateEventKind.REMINDER_60,
+    30: CertificateEventKind.REMINDER_30,
+    7: CertificateEventKind.REMINDER_7,
+}
+
+
+class CertificateEvent(models.Model):
+    """One thing that happened to a certificate: who, when, why. Never updated or deleted."""
+
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.PROTECT,
+        related_name="events",
+        verbose_name=_("certificate"),
+    )
+    kind = models.CharField(_("event"), max_length=20, choices=CertificateEventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+        help_text=_("Empty for the system (scheduled jobs, automatic issuing)."),
+    )
+    at = models.DateTimeField(_("when"))
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("certificate event")
+        verbose_name_plural = _("certificate events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "kind"],
+                condition=Q(kind__in=["reminder_60", "reminder_30", "reminder_7", "issued"]),
+                name="reminders_and_issue_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.certificate.serial}: {self.get_kind_display()}"
+
+
+class SerialCounter(models.Model):
+    """The last serial number handed out per prefix and year (locked while incremented)."""
+
+    key = models.CharField(max_length=40, unique=True)
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("serial counter")
+
+    def __str__(self):
+        return f"{self.key}: {self.value}"
+
+
+class CertificateEmail(models.Model):
+    """The e-mail for one certificate event was sent: a retried task never sends it twice."""
+
+    event = models.OneToOneField(CertificateEvent, on_delete=models.PROTECT, related_name="email")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate e-mail")
+
+    def __str__(self):
+        return str(self.event)

@@ -1,0 +1,518 @@
+"""Writes for certificates: issue, renew, suspend, reinstate, revoke, expire, remind, render.
+
+Every change is one transaction that writes a CertificateEvent (actor, time, reason) and, for a
+status change, the certificate's current status. The holder is e-mailed and, for lapses
+(suspension, revocation, expiry), `certificate_lapsed` is sent so assignments can be reviewed;
+both only once the transaction commits.
+"""
+
+import contextlib
+from dataclasses import asdict
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certification import codes
+from certification.dates import add_months
+from certification.eligibility import Eligibility, eligibility_evaluate
+from certification.models import (
+    CURRENT_STATUSES,
+    REMINDER_KINDS,
+    Certificate,
+    CertificateEvent,
+    CertificateEventKind,
+    CertificateStatus,
+    CertificationProgramme,
+    Endorsement,
+    PdfStatus,
+    SerialCounter,
+)
+from certification.signals import certificate_issued, certificate_lapsed
+
+REASON_MAX_LENGTH = 2000
+
+
+class CertificateError(ValidationError):
+    """A lifecycle rule refused the change; the message is for the person who asked."""
+
+
+def _today(at: datetime) -> date:
+    return timezone.localdate(at)
+
+
+def _lock_mentor(mentor_id: int) -> None:
+    """Serialise certificate decisions for one mentor (issue, renew and the gate all lock it)."""
+    get_user_model().objects.select_for_update().filter(pk=mentor_id).values_list("pk").first()
+
+
+def _next_serial(*, at: datetime) -> str:
+    key = f"PMA-{at.year}"
+    counter, _created = SerialCounter.objects.select_for_update().get_or_create(key=key)
+    SerialCounter.objects.filter(pk=counter.pk).update(value=F("value") + 1)
+    counter.refresh_from_db(fields=["value"])
+    return f"{key}-{counter.value:06d}"
+
+
+def _unique_code() -> str:
+    while True:
+        code = codes.generate_code()
+        if not Certificate.objects.filter(verification_code=code).exists():
+            return code
+
+
+def _evidence(eligibility: Eligibility) -> dict:
+    endorsement = (
+        Endorsement.objects.filter(mentor_id=eligibility.mentor_id, programme=eligibility.programme)
+        .select_related("supervisor", "supervisor__supervisor_profile")
+        .first()
+    )
+    endorser = None
+    if endorsement is not None:
+        profile = getattr(endorsement.supervisor, "supervisor_profile", None)
+        endorser = {
+            "name": endorsement.supervisor.public_name,
+            "qualification": profile.qualification if profile else "",
+            "endorsed_at": endorsement.endorsed_at.isoformat(),
+        }
+    return {
+        "evaluated_on": eligibility.at.isoformat(),
+        "programme": {"slug": eligibility.programme.slug, "name": eligibility.programme.name},
+        "requirements": [asdict(item) for item in eligibility.requirements],
+        "renewal": asdict(eligibility.renewal),
+        "endorser": endorser,
+    }
+
+
+def _record(
+    certificate: Certificate,
+    *,
+    kind: str,
+    actor=None,
+    at: datetime,
+    reason: str = "",
+    data: dict | None = None,
+) -> CertificateEvent:
+    return CertificateEvent.objects.create(
+        certificate=certificate, kind=kind, actor=actor, at=at, reason=reason, data=data or {}
+    )
+
+
+def _set_status(certificate: Certificate, status: str, *, at: datetime) -> None:
+    certificate.status = status
+    certificate.status_changed_at = at
+    certificate.save(update_fields=["status", "status_changed_at"])
+
+
+def _after_commit(
+    certificate: Certificate, event: CertificateEvent, *, lapsed: bool = False
+) -> None:
+    """Once committed: e-mail the holder, tell listeners, and render the PDF of a new one."""
+    from certification import tasks
+
+    kind = event.kind
+    ids = {
+        "certificate_id": certificate.pk,
+        "holder_id": certificate.holder_id,
+        "programme_id": certificate.programme_id,
+        "kind": kind,
+    }
+
+    def notify():
+        tasks.enqueue_certificate_email(event_id=event.pk)
+        if lapsed:
+            certificate_lapsed.send(sender=Certificate, **ids)
+        if kind in (CertificateEventKind.ISSUED, CertificateEventKind.RENEWED):
+            certificate_issued.send(sender=Certificate, **ids)
+            tasks.enqueue_certificate_pdf(certificate_id=certificate.pk)
+
+    transaction.on_commit(notify)
+
+
+def _create(
+    *,
+    eligibility: Eligibility,
+    at: datetime,
+    valid_from: date,
+    valid_until: date,
+    previous: Certificate | None,
+    kind: str,
+    actor,
+) -> Certificate:
+    programme = eligibility.programme
+    holder = get_user_model().objects.get(pk=eligibility.mentor_id)
+    certificate = Certificate.objects.create(
+        serial=_next_serial(at=at),
+        verification_code=_unique_code(),
+        holder=holder,
+        holder_name=holder.public_name,
+        programme=programme,
+        issued_at=at,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        grace_until=date.fromordinal(valid_until.toordinal() + programme.grace_days),
+        status=CertificateStatus.ACTIVE,
+        status_changed_at=at,
+        previous=previous,
+        evidence=_evidence(eligibility),
+    )
+    event = _record(
+        certificate,
+        kind=kind,
+        actor=actor,
+        at=at,
+        data={"previous": previous.serial} if previous else {},
+    )
+    _after_commit(certificate, event)
+    return certificate
+
+
+@transaction.atomic
+def certificate_issue_if_eligible(
+    *, mentor_id: int, programme: CertificationProgramme, at: datetime | None = None, actor=None
+) -> Certificate | None:
+    """Issue a first certificate when every requirement is met; exactly once.
+
+    The mentor's row is locked and at most one current certificate per mentor and programme is
+    also a database constraint, so concurrent triggers issue one certificate. Returns None when
+    the mentor does not qualify or already holds a current or renewable certificate.
+    """
+    at = at or timezone.now()
+    _lock_mentor(mentor_id)
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
+    current = eligibility.certificate
+    if current is not None and current.status in CURRENT_STATUSES:
+        return None
+    if not programme.is_active or not eligibility.qualifies:
+        return None
+    valid_from = _today(at)
+    return _create(
+        eligibility=eligibility,
+        at=at,
+        valid_from=valid_from,
+        valid_until=add_months(valid_from, programme.validity_months),
+        previous=None,
+        kind=CertificateEventKind.ISSUED,
+        actor=actor,
+    )
+
+
+def renewal_open(certificate: Certificate, *, on: date) -> bool:
+    """Renewal opens `renewal_window_days` before expiry and closes at the end of grace."""
+    opens = date.fromordinal(
+        certificate.valid_until.toordinal() - certificate.programme.renewal_window_days
+    )
+    return certificate.status == CertificateStatus.ACTIVE and opens <= on <= certificate.grace_until
+
+
+@transaction.atomic
+def certificate_renew(
+    *, mentor_id: int, programme: CertificationProgramme, at: datetime | None = None, actor=None
+) -> Certificate:
+    """Renew the mentor's active certificate when renewal is open and its rules are met.
+
+    The new certificate runs from today to one validity period after the old expiry date (no
+    time is lost by renewing early); the old one is marked replaced. Raises CertificateError
+    with the reason otherwise.
+    """
+    at = at or timezone.now()
+    today = _today(at)
+    _lock_mentor(mentor_id)
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=today)
+    current = eligibility.certificate
+    if current is None or current.status != CertificateStatus.ACTIVE:
+        raise CertificateError(_("There is no active certificate to renew."))
+    current = Certificate.objects.select_for_update().get(pk=current.pk)
+    if not renewal_open(current, on=today):
+        raise CertificateError(
+            _("Renewal opens %(days)d days before the expiry date.")
+            % {"days": programme.renewal_window_days}
+        )
+    if not eligibility.renewal.met:
+        raise CertificateError(eligibility.renewal.detail)
+    _set_status(current, CertificateStatus.SUPERSEDED, at=at)
+    _record(current, kind=CertificateEventKind.SUPERSEDED, actor=actor, at=at)
+    base = current.valid_until if today <= current.valid_until else today
+    return _create(
+        eligibility=eligibility,
+        at=at,
+        valid_from=today,
+        valid_until=add_months(base, programme.validity_months),
+        previous=current,
+        kind=CertificateEventKind.RENEWED,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def certificate_check(*, mentor_id: int, at: datetime | None = None) -> list[Certificate]:
+    """Issue or renew in every active programme where the mentor now qualifies."""
+    at = at or timezone.now()
+    changed = []
+    for programme in CertificationProgramme.objects.filter(is_active=True):
+        issued = certificate_issue_if_eligible(mentor_id=mentor_id, programme=programme, at=at)
+        if issued is not None:
+            changed.append(issued)
+            continue
+        current = (
+            Certificate.objects.filter(
+                holder_id=mentor_id, programme=programme, status=CertificateStatus.ACTIVE
+            )
+            .select_related("programme")
+            .first()
+        )
+        if current is not None and renewal_open(current, on=_today(at)):
+            # Renewal rules not met yet: nothing to do until more practice is approved.
+            with contextlib.suppress(CertificateError):
+                changed.append(certificate_renew(mentor_id=mentor_id, programme=programme, at=at))
+    return changed
+
+
+def _clean_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Please give a reason: it is recorded and sent to the holder."))
+    if len(reason) > REASON_MAX_LENGTH:
+        raise CertificateError(
+            _("Please keep the reason under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
+        )
+    return reason
+
+
+def _locked(certificate_id: int) -> Certificate:
+    certificate = Certificate.objects.select_related("programme").get(pk=certificate_id)
+    _lock_mentor(certificate.holder_id)
+    return (
+        Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
+    )
+
+
+@transaction.atomic
+def certificate_suspend(
+    *, certificate_id: int, actor, reason: str, at: datetime | None = None
+) -> Certificate:
+    """Suspend an active certificate (reversible). A reason is required."""
+    at = at or timezone.now()
+    reason = _clean_reason(reason)
+    certificate = _locked(certificate_id)
+    if certificate.status != CertificateStatus.ACTIVE:
+        raise CertificateError(
+            _("Only an active certificate can be suspended; this one is %(status)s.")
+            % {"status": certificate.get_status_display().lower()}
+        )
+    _set_status(certificate, CertificateStatus.SUSPENDED, at=at)
+    event = _record(
+        certificate, kind=CertificateEventKind.SUSPENDED, actor=actor, at=at, reason=reason
+    )
+    _after_commit(certificate, event, lapsed=True)
+    return certificate
+
+
+@transaction.atomic
+def certificate_reinstate(
+    *, certificate_id: int, actor, reason: str, at: datetime | None = None
+) -> Certificate:
+    """Lift a suspension, if the certificate's validity (with grace) has not ended meanwhile."""
+    at = at or timezone.now()
+    reason = _clean_reason(reason)
+    certificate = _locked(certificate_id)
+    if certificate.status != CertificateStatus.SUSPENDED:
+        raise CertificateError(_("Only a suspended certificate can be reinstated."))
+    if _today(at) > certificate.grace_until:
+        raise CertificateError(
+            _(
+                "This certificate's validity ended while it was suspended; it cannot be "
+                "reinstated. The holder can certify again."
+            )
+        )
+    _set_status(certificate, CertificateStatus.ACTIVE, at=at)
+    event = _record(
+        certificate, kind=CertificateEventKind.REINSTATED, actor=actor, at=at, reason=reason
+    )
+    _after_commit(certificate, event)
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(
+    *, certificate_id: int, actor, reason: str, at: datetime | None = None
+) -> Certificate:
+    """Revoke an active or suspended certificate, for good. A reason is required."""
+    at = at or timezone.now()
+    reason = _clean_reason(reason)
+    certificate = _locked(certificate_id)
+    if certificate.status not in CURRENT_STATUSES:
+        raise CertificateError(
+            _("This certificate is already %(status)s and cannot be revoked.")
+            % {"status": certificate.get_status_display().lower()}
+        )
+    _set_status(certificate, CertificateStatus.REVOKED, at=at)
+    event = _record(
+        certificate, kind=CertificateEventKind.REVOKED, actor=actor, at=at, reason=reason
+    )
+    _after_commit(certificate, event, lapsed=True)
+    return certificate
+
+
+def certificate_expire_due(*, at: datetime | None = None) -> list[int]:
+    """The daily sweep: expire every current certificate whose grace period has ended."""
+    at = at or timezone.now()
+    expired = []
+    due = Certificate.objects.filter(status__in=CURRENT_STATUSES, grace_until__lt=_today(at))
+    for certificate_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            certificate = _locked(certificate_id)
+            if certificate.status not in CURRENT_STATUSES or certificate.grace_until >= _today(at):
+                continue  # changed meanwhile
+            _set_status(certificate, CertificateStatus.EXPIRED, at=at)
+            event = _record(
+                certificate,
+                kind=CertificateEventKind.EXPIRED,
+                at=at,
+                reason=_("The validity period and its grace period have ended."),
+            )
+            _after_commit(certificate, event, lapsed=True)
+            expired.append(certificate_id)
+    return expired
+
+
+def certificate_send_reminders(*, at: datetime | None = None) -> list[tuple[int, int]]:
+    """Remind holders 60, 30 and 7 days before expiry; each reminder at most once.
+
+    When a run was missed, only the nearest reminder due is sent.
+    """
+    at = at or timezone.now()
+    today = _today(at)
+    horizon = date.fromordinal(today.toordinal() + max(REMINDER_KINDS))
+    sent = []
+    due = Certificate.objects.filter(
+        status=CertificateStatus.ACTIVE, valid_until__gte=today, valid_until__lte=horizon
+    )
+    for certificate_id, valid_until in due.values_list("pk", "valid_until"):
+        days_left = (valid_until - today).days
+        threshold = min(days for days in REMINDER_KINDS if days_left <= days)
+        kind = REMINDER_KINDS[threshold]
+        with transaction.atomic():
+            certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+            if certificate.events.filter(kind=kind).exists():
+                continue
+            event = _record(certificate, kind=kind, at=at, data={"days_left": days_left})
+            _after_commit(certificate, event)
+            sent.append((certificate_id, threshold))
+    return sent
+
+
+def verification_url(certificate: Certificate) -> str:
+    path = reverse("certification:verify", kwargs={"code": certificate.verification_code})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def certificate_pdf_store(
+    *, certificate_id: int, force: bool = False, at: datetime | None = None
+) -> Certificate:
+    """Render the certificate's PDF and store it with its SHA-256. Idempotent unless forced.
+
+    Runs in the worker. If rendering raises, the failure is recorded (the certificate stays
+    valid and shows "PDF pending") and the error propagates so django-q2 retries the task.
+    """
+    from wagtail.models import Site
+
+    from certification import pdf  # WeasyPrint is imported by workers only
+    from cms.models import OrganisationSettings
+
+    at = at or timezone.now()
+    certificate = (
+        Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
+    )
+    if certificate.pdf_status == PdfStatus.READY and certificate.pdf and not force:
+        return certificate
+    site = Site.objects.filter(is_default_site=True).first()
+    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
+    evidence = certificate.evidence or {}
+    document = pdf.CertificateDocument(
+        organisation_name=organisation.organisation_name,
+        holder_name=certificate.holder_name,
+        programme_name=certificate.programme.name,
+        serial=certificate.serial,
+        verification_code=certificate.verification_code,
+        verification_url=verification_url(certificate),
+        issued_on=timezone.localdate(certificate.issued_at),
+        valid_until=certificate.valid_until,
+        competencies=[
+            item["label"].split(" practising ", 1)[-1]
+            for item in evidence.get("requirements", [])
+            if item["code"].startswith("competency:")
+        ],
+        endorsed_by=(evidence.get("endorser") or {}).get("name", ""),
+        logo_path=organisation.logo.file.path if organisation.logo_id else "",
+    )
+    data = pdf.certificate_pdf_render(document=document)
+    digest = pdf.sha256_hex(data)
+    old_name = certificate.pdf.name if certificate.pdf else ""
+    if digest != certificate.pdf_sha256 or not certificate.pdf:
+        certificate.pdf.save(
+            f"{certificate.serial}-{digest[:12]}.pdf", ContentFile(data), save=False
+        )
+    certificate.pdf_sha256 = digest
+    certificate.pdf_status = PdfStatus.READY
+    certificate.pdf_rendered_at = at
+    certificate.save(update_fields=["pdf", "pdf_sha256", "pdf_status", "pdf_rendered_at"])
+    _record(
+        certificate,
+        kind=CertificateEventKind.PDF_RENDERED,
+        at=at,
+        data={"sha256": digest, "bytes": len(data), "replaced": old_name},
+    )
+    return certificate
+
+
+@transaction.atomic
+def certificate_pdf_failed(*, certificate_id: int, error: str, at: datetime | None = None) -> None:
+    """Record a failed render: the certificate stays valid, its PDF shows as pending."""
+    at = at or timezone.now()
+    certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+    if certificate.pdf_status != PdfStatus.READY:
+        certificate.pdf_status = PdfStatus.FAILED
+        certificate.save(update_fields=["pdf_status"])
+    _record(certificate, kind=CertificateEventKind.PDF_FAILED, at=at, data={"error": error[:500]})
+
+
+@transaction.atomic
+def endorsement_give(
+    *,
+    mentor,
+    programme: CertificationProgramme,
+    supervisor,
+    statement: str = "",
+    at: datetime | None = None,
+) -> Endorsement:
+    """A supervisor endorses a supervisee's readiness (their own supervisees only)."""
+    from certification.selectors import supervision_link_active
+
+    at = at or timezone.now()
+    if mentor.pk == supervisor.pk:
+        raise CertificateError(_("You cannot endorse yourself."))
+    link = supervision_link_active(mentor=mentor, on=_today(at))
+    if link is None or link.supervisor_id != supervisor.pk:
+        raise CertificateError(_("You can only endorse mentors you currently supervise."))
+    if len(statement) > REASON_MAX_LENGTH:
+        raise CertificateError(_("Please keep the statement under 2000 characters."))
+    endorsement = Endorsement.objects.create(
+        mentor=mentor,
+        programme=programme,
+        supervisor=supervisor,
+        endorsed_at=at,
+        statement=statement.strip(),
+    )
+    from certification import tasks
+
+    transaction.on_commit(lambda: tasks.enqueue_certificate_check(mentor_id=mentor.pk))
+    return endorsement

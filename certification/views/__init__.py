@@ -1,0 +1,1 @@
+"""Public-site views of certification: practice logs, certificates, verification."""

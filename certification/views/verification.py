@@ -1,0 +1,98 @@
+"""Public verification of a certificate by its code: minimal disclosure, throttled."""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from certification import selectors
+from certification.codes import normalise_code
+from cms.forms import client_ip
+from cms.services import rate_limit_hit
+
+LOOKUPS_PER_MINUTE = 60
+
+
+def _throttled(request) -> bool:
+    return rate_limit_hit(
+        scope="verify", ident=client_ip(request), limit=LOOKUPS_PER_MINUTE, window=60
+    )
+
+
+def _lookup(code: str):
+    """Normalise, then always run the same query, so unknown codes answer in the same time."""
+    certificate = selectors.certificate_by_code(code=normalise_code(code))
+    if certificate is None:
+        raise Http404(_("No certificate has this code."))
+    return certificate
+
+
+def _public_facts(certificate) -> dict:
+    today = timezone.localdate()
+    status = selectors.verification_status(certificate, on=today)
+    return {
+        "code": certificate.verification_code,
+        "status": status,
+        "holder": certificate.holder_name,
+        "programme": certificate.programme.name,
+        "serial": certificate.serial,
+        "issued_on": timezone.localdate(certificate.issued_at).isoformat(),
+        "valid_from": certificate.valid_from.isoformat(),
+        "valid_until": certificate.valid_until.isoformat(),
+        "in_grace_period": status == "valid" and today > certificate.valid_until,
+        "checked_on": today.isoformat(),
+    }
+
+
+def _too_many(request, *, json: bool):
+    message = _("Too many look-ups from your address. Please wait a minute and try again.")
+    if json:
+        return JsonResponse({"error": message}, status=429)
+    return render(request, "certification/verify/throttled.html", {"message": message}, status=429)
+
+
+@never_cache
+@require_GET
+def verify_form(request):
+    """Type a code (for people reading it off a printed certificate)."""
+    typed = request.GET.get("code", "")
+    error = ""
+    if typed:
+        code = normalise_code(typed)
+        if code:
+            return redirect("certification:verify", code=code)
+        error = _(
+            "That does not look like a verification code. Codes have 20 letters and "
+            "digits, in five groups of four."
+        )
+    return render(
+        request,
+        "certification/verify/form.html",
+        {"typed": typed, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+@require_GET
+def verify_page(request, code: str):
+    if _throttled(request):
+        return _too_many(request, json=False)
+    certificate = _lookup(code)
+    if certificate.verification_code != code:
+        return redirect("certification:verify", code=certificate.verification_code)
+    return render(request, "certification/verify/page.html", {"facts": _public_facts(certificate)})
+
+
+@never_cache
+@require_GET
+def verify_json(request, code: str):
+    if _throttled(request):
+        return _too_many(request, json=True)
+    try:
+        certificate = _lookup(code)
+    except Http404:
+        return JsonResponse({"error": _("No certificate has this code.")}, status=404)
+    return JsonResponse(_public_facts(certificate))
