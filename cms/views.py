@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
 from cms.forms import SignUpForm
-from cms.selectors import health_status
+from cms.selectors import crisis_resources, health_status, resource_directory_url
 
 
 @never_cache
@@ -19,8 +19,15 @@ def healthz(request):
 
 
 def get_help(request):
-    """Crisis resources, one click from every page."""
-    return render(request, "cms/get_help.html")
+    """Crisis resources, one click from every page, and the way to the full directory."""
+    return render(
+        request,
+        "cms/get_help.html",
+        {
+            "crisis_resources": crisis_resources(),
+            "resource_directory_url": resource_directory_url(request=request),
+        },
+    )
 
 
 class SignUpView(FormView):

@@ -1,4 +1,4 @@
-"""Courses: the competencies the programme trains."""
+"""The competencies the programme trains and logs practice against."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

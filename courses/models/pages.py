@@ -1,0 +1,192 @@
+"""The course page tree: CourseIndexPage -> CoursePage -> ModulePage.
+
+Course overviews are public. Module bodies need a signed-in, enrolled learner; the gate is in
+``courses.views.module_page_serve`` so that the page model stays declarative.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+from courses.blocks import ModuleBodyBlock
+
+
+class CourseIndexPage(Page):
+    """The course catalogue."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index page")
+
+    def route(self, request, path_components):
+        # One query for the specific course instead of Page + .specific (module pages sit
+        # three levels down and have a query budget).
+        if path_components:
+            child = CoursePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = course_catalogue(index=self, learner=request.user)
+        return context
+
+
+class CoursePage(Page):
+    """A course: an ordered set of modules with outcomes, prerequisites and competencies."""
+
+    summary = models.TextField(_("summary"), max_length=600)
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=300, label=_("Outcome"), icon="tick"))],
+        blank=True,
+        verbose_name=_("learning outcomes"),
+        help_text=_("What a learner can do after the course, one outcome per item."),
+    )
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated minutes"), default=60, help_text=_("Total study time, roughly.")
+    )
+    competencies = ParentalManyToManyField(
+        "courses.Competency",
+        blank=True,
+        related_name="courses",
+        verbose_name=_("competencies covered"),
+    )
+    prerequisites = ParentalManyToManyField(
+        "courses.CoursePage",
+        blank=True,
+        symmetrical=False,
+        related_name="required_by",
+        verbose_name=_("prerequisite courses"),
+        help_text=_("Learners must complete these courses before they can enrol."),
+    )
+    sequential = models.BooleanField(
+        _("modules in order"),
+        default=True,
+        help_text=_("Each module opens only when the one before it is complete."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("learning_outcomes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("sequential"),
+                FieldPanel("competencies", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites"),
+            ],
+            heading=_("How the course runs"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def route(self, request, path_components):
+        # One query for the specific module (see CourseIndexPage.route).
+        if path_components:
+            child = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_overview
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_overview(course=self, learner=request.user, request=request))
+        return context
+
+
+class ModulePage(Page):
+    """One lesson of a course. Its body is a StreamField of lesson blocks."""
+
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=20)
+    competencies = ParentalManyToManyField(
+        "courses.Competency",
+        blank=True,
+        related_name="modules",
+        verbose_name=_("competencies covered"),
+    )
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("lesson"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("competencies", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("About this module"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views import module_page_serve
+
+        return module_page_serve(request, self, *args, **kwargs)
+
+    def reflection_block_ids(self) -> list[str]:
+        """Ids of the reflection prompts in the body, read from the raw data (no queries)."""
+        return [
+            item["id"]
+            for item in self.body.raw_data
+            if item.get("type") == "reflection" and item.get("id")
+        ]
+
+    def resource_categories(self) -> list[str]:
+        """Every category the body's referral-resource blocks list (no queries)."""
+        categories: list[str] = []
+        for item in self.body.raw_data:
+            if item.get("type") == "resource_links":
+                for category in (item.get("value") or {}).get("categories") or []:
+                    if category not in categories:
+                        categories.append(category)
+        return categories

@@ -1,0 +1,376 @@
+"""Reads for learning: progress, locks, the catalogue, the course overview, the dashboard and
+the trainers' report. Query counts matter here (module page and dashboard have budgets), so
+module lists and completions are loaded in one query per call, never per module or course."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import reduce
+from operator import or_
+
+from django.db.models import OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    ModuleCompletion,
+    ModulePage,
+    ReflectionAnswer,
+)
+
+MODULE_STEP_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "estimated_minutes")
+
+
+@dataclass
+class ModuleStep:
+    """One live module of a course as one learner sees it."""
+
+    module: ModulePage
+    position: int
+    completed_at: datetime | None = None
+    blocked_by: ModuleStep | None = None
+
+    @property
+    def id(self) -> int:
+        return self.module.pk
+
+    @property
+    def title(self) -> str:
+        return self.module.title
+
+    @property
+    def completed(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def locked(self) -> bool:
+        return self.blocked_by is not None
+
+    @property
+    def lock_reason(self) -> str:
+        if self.blocked_by is None:
+            return ""
+        return _("This module opens when you finish “%(title)s”.") % {
+            "title": self.blocked_by.title
+        }
+
+
+@dataclass
+class CourseProgress:
+    """A learner's progress through one course (or a visitor's view of it: no enrolment)."""
+
+    course: CoursePage
+    enrolment: Enrolment | None
+    steps: list[ModuleStep] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def completed_count(self) -> int:
+        return sum(1 for step in self.steps if step.completed)
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 0
+        return round(100 * self.completed_count / self.total)
+
+    @property
+    def is_complete(self) -> bool:
+        if self.enrolment is not None and self.enrolment.completed_at is not None:
+            return True
+        return bool(self.total) and self.completed_count == self.total
+
+    @property
+    def next_step(self) -> ModuleStep | None:
+        """Where to go next: the module last opened if it is still unfinished and open
+        ("continue where you left off"), otherwise the first unfinished open module."""
+        if self.enrolment is None or self.is_complete:
+            return None
+        last_id = self.enrolment.last_module_id
+        for step in self.steps:
+            if step.id == last_id and not step.completed and not step.locked:
+                return step
+        return next((s for s in self.steps if not s.completed and not s.locked), None)
+
+    @property
+    def is_resuming(self) -> bool:
+        step = self.next_step
+        return step is not None and step.id == self.enrolment.last_module_id
+
+    @property
+    def has_started(self) -> bool:
+        return self.completed_count > 0 or (
+            self.enrolment is not None and self.enrolment.last_module_id is not None
+        )
+
+    def step_for(self, module_id: int) -> ModuleStep | None:
+        return next((step for step in self.steps if step.id == module_id), None)
+
+    def step_after(self, module_id: int) -> ModuleStep | None:
+        for index, step in enumerate(self.steps):
+            if step.id == module_id:
+                return self.steps[index + 1] if index + 1 < len(self.steps) else None
+        return None
+
+
+def _build_steps(course: CoursePage, modules: list[ModulePage]) -> list[ModuleStep]:
+    steps = []
+    first_unfinished: ModuleStep | None = None
+    for position, module in enumerate(modules, start=1):
+        step = ModuleStep(
+            module=module,
+            position=position,
+            completed_at=getattr(module, "learner_completed_at", None),
+        )
+        if course.sequential and first_unfinished is not None and not step.completed:
+            step.blocked_by = first_unfinished
+        if first_unfinished is None and not step.completed:
+            first_unfinished = step
+        steps.append(step)
+    return steps
+
+
+def _live_modules(courses: list[CoursePage], learner) -> list[ModulePage]:
+    """The live modules of several courses in tree order, each annotated with the learner's
+    completion time (``learner_completed_at``), in one query."""
+    if not courses:
+        return []
+    children = reduce(
+        or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses)
+    )
+    queryset = ModulePage.objects.live().filter(children).only(*MODULE_STEP_FIELDS)
+    if learner is not None and learner.is_authenticated:
+        completed = ModuleCompletion.objects.filter(learner=learner, module=OuterRef("pk"))
+        queryset = queryset.annotate(
+            learner_completed_at=Subquery(completed.values("completed_at")[:1])
+        )
+    return list(queryset.order_by("path"))
+
+
+def course_progress_many(
+    *, courses: list[CoursePage], learner, enrolments: dict[int, Enrolment] | None = None
+) -> dict[int, CourseProgress]:
+    """Progress for several courses in one query, whatever their number."""
+    enrolments = enrolments or {}
+    modules = _live_modules(courses, learner)
+    result = {}
+    for course in courses:
+        own = [module for module in modules if module.path.startswith(course.path)]
+        result[course.pk] = CourseProgress(
+            course=course,
+            enrolment=enrolments.get(course.pk),
+            steps=_build_steps(course, own),
+        )
+    return result
+
+
+def enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
+    if learner is None or not learner.is_authenticated:
+        return None
+    return Enrolment.objects.filter(learner=learner, course=course).first()
+
+
+def course_progress(*, course: CoursePage, learner, enrolment=None) -> CourseProgress:
+    if enrolment is None:
+        enrolment = enrolment_for(learner=learner, course=course)
+    enrolments = {course.pk: enrolment} if enrolment else {}
+    return course_progress_many(courses=[course], learner=learner, enrolments=enrolments)[course.pk]
+
+
+def missing_prerequisites(*, learner, course: CoursePage) -> list[CoursePage]:
+    """Live prerequisite courses the learner has not completed yet. Unpublished prerequisites
+    are not required: nobody could complete them."""
+    prerequisites = [p for p in course.prerequisites.all() if p.live]
+    if not prerequisites:
+        return []
+    done: set[int] = set()
+    if learner is not None and learner.is_authenticated:
+        done = set(
+            Enrolment.objects.filter(
+                learner=learner,
+                course_id__in=[p.pk for p in prerequisites],
+                completed_at__isnull=False,
+            ).values_list("course_id", flat=True)
+        )
+    return [p for p in prerequisites if p.pk not in done]
+
+
+def enrolment_blockers(*, learner, course: CoursePage) -> list[str]:
+    """Why the learner cannot enrol in the course now (empty when they can)."""
+    if not course.live:
+        return [_("This course is not open for enrolment.")]
+    missing = missing_prerequisites(learner=learner, course=course)
+    if missing:
+        titles = ", ".join(f"“{p.title}”" for p in missing)
+        return [_("Complete %(courses)s before enrolling in this course.") % {"courses": titles}]
+    return []
+
+
+def module_completion_blockers(*, learner, module: ModulePage, progress: CourseProgress) -> list:
+    """Why the learner cannot mark this module complete yet (empty when they can).
+
+    The one place that decides; ``services.module_complete`` refuses while it returns anything.
+    The quizzes issue adds "quiz not passed yet" here.
+    """
+    step = progress.step_for(module.pk)
+    if step is None:
+        return [_("This module is not part of the course any more.")]
+    if step.locked:
+        return [step.lock_reason]
+    return []
+
+
+@dataclass
+class ModuleAccess:
+    course: CoursePage
+    progress: CourseProgress
+    step: ModuleStep | None
+
+    @property
+    def enrolment(self) -> Enrolment | None:
+        return self.progress.enrolment
+
+    @property
+    def state(self) -> str:
+        """ "open", "not_enrolled", "locked" or "unavailable"."""
+        if self.enrolment is None:
+            return "not_enrolled"
+        if self.step is None:
+            return "unavailable"
+        if self.step.locked:
+            return "locked"
+        return "open"
+
+
+def module_access(*, learner, module: ModulePage) -> ModuleAccess:
+    """Everything the module page needs to decide and show progress: two queries."""
+    course = module.get_parent().specific
+    progress = course_progress(course=course, learner=learner)
+    return ModuleAccess(course=course, progress=progress, step=progress.step_for(module.pk))
+
+
+def reflection_answers_for(*, learner, module: ModulePage) -> dict[str, ReflectionAnswer]:
+    return {
+        answer.block_id: answer
+        for answer in ReflectionAnswer.objects.filter(learner=learner, module=module)
+    }
+
+
+def reflection_answer_get(*, learner, pk: int) -> ReflectionAnswer:
+    """One of the learner's own answers; anybody else's is a 404 (not 403: no hint it exists)."""
+    return get_object_or_404(
+        ReflectionAnswer.objects.select_related("module"), pk=pk, learner=learner
+    )
+
+
+def reflection_answers_list(*, learner) -> list[ReflectionAnswer]:
+    return list(
+        ReflectionAnswer.objects.filter(learner=learner)
+        .select_related("module")
+        .order_by("-updated_at")
+    )
+
+
+def course_catalogue(*, index: CourseIndexPage, learner) -> list[dict]:
+    """The live courses of a catalogue with the learner's enrolment, if any (two queries)."""
+    courses = list(CoursePage.objects.child_of(index).live().select_related("image"))
+    enrolments = {}
+    if learner is not None and learner.is_authenticated and courses:
+        enrolments = {
+            e.course_id: e for e in Enrolment.objects.filter(learner=learner, course__in=courses)
+        }
+    return [{"course": course, "enrolment": enrolments.get(course.pk)} for course in courses]
+
+
+def course_overview(*, course: CoursePage, learner, request=None) -> dict:
+    """The course page's context: outcomes, modules and, for a learner, progress, what blocks
+    enrolment and what to do next."""
+    progress = course_progress(course=course, learner=learner)
+    signed_in = learner is not None and learner.is_authenticated
+    missing = missing_prerequisites(learner=learner, course=course)
+    return {
+        "progress": progress,
+        "enrolment": progress.enrolment,
+        "prerequisites": [p for p in course.prerequisites.all() if p.live],
+        "missing_prerequisites": missing if signed_in else [],
+        "can_enrol": signed_in and progress.enrolment is None and not missing and course.live,
+        "competencies": list(course.competencies.all()),
+    }
+
+
+def learner_dashboard(*, learner) -> dict:
+    """The learning panel of /dashboard/: a constant number of queries, however many courses."""
+    enrolments = list(
+        Enrolment.objects.filter(learner=learner).select_related("course").order_by("-enrolled_at")
+    )
+    courses = [e.course for e in enrolments]
+    progress = course_progress_many(
+        courses=courses, learner=learner, enrolments={e.course_id: e for e in enrolments}
+    )
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        item = progress[enrolment.course_id]
+        (completed if item.is_complete else in_progress).append(item)
+    return {"in_progress": in_progress, "completed": completed, "enrolment_count": len(enrolments)}
+
+
+@dataclass
+class CourseReportRow:
+    course: CoursePage
+    enrolled: int
+    completed: int
+    median_minutes: float | None = None
+
+    @property
+    def pk(self) -> int:
+        return self.course.pk
+
+    @property
+    def status(self) -> str:
+        return str(self.course.status_string)
+
+    @property
+    def in_progress(self) -> int:
+        return self.enrolled - self.completed
+
+    @property
+    def title(self) -> str:
+        return self.course.title
+
+    @property
+    def median_time_to_complete(self) -> str:
+        if self.median_minutes is None:
+            return ""
+        return format_duration(timedelta(minutes=self.median_minutes))
+
+
+def format_duration(duration: timedelta) -> str:
+    """ "3 days 4 h", "5 h 20 min", "12 min": enough precision for a completion time."""
+    minutes = int(duration.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return _("%(days)d d %(hours)d h") % {"days": days, "hours": hours}
+    if hours:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    return _("%(minutes)d min") % {"minutes": minutes}
+
+
+def completion_median_minutes(*, course_ids: list[int]) -> dict[int, float]:
+    """Median minutes from enrolment to completion per course, in one query."""
+    durations: dict[int, list[float]] = {}
+    rows = Enrolment.objects.filter(
+        course_id__in=course_ids, completed_at__isnull=False
+    ).values_list("course_id", "enrolled_at", "completed_at")
+    for course_id, enrolled_at, completed_at in rows:
+        minutes = (completed_at - enrolled_at).total_seconds() / 60
+        durations.setdefault(course_id, []).append(minutes)
+    return {course_id: statistics.median(values) for course_id, values in durations.items()}
