@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -99,9 +100,8 @@ RESOURCE_CATEGORY_CHOICES = [
 class ResourceLinksBlock(blocks.StructBlock):
     """Resources from the referral directory, by category, with a link to the whole directory.
 
-    Pages that render several of these can put ``referral_resources`` (category -> resources,
-    see ``cms.selectors.resources_in_categories``) in the template context to load them all in
-    one query; otherwise each block loads its own.
+    Resources come from a cache (see ``cms.selectors.resources_in_categories``); a page may
+    also put ``referral_resources`` (category -> resources) in the template context.
     """
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
@@ -123,7 +123,7 @@ class ResourceLinksBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from cms.selectors import resource_directory_url, resources_in_categories
+        from cms.selectors import resources_in_categories
 
         context = super().get_context(value, parent_context=parent_context)
         categories = list(value.get("categories") or [])
@@ -140,8 +140,5 @@ class ResourceLinksBlock(blocks.StructBlock):
             for category in categories
             if preloaded.get(category)
         ]
-        if "resource_directory_url" not in context:
-            context["resource_directory_url"] = resource_directory_url(
-                request=context.get("request")
-            )
+        context["resource_directory_url"] = reverse("resource_directory")
         return context

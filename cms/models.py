@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -62,6 +63,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # When the request is for a page further down (a course, a module), the child here is
+        # only passed through: load it in one query with its own fields deferred, instead of
+        # Page + .specific. Deeper pages have query budgets.
+        if len(path_components) > 1:
+            child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class StandardPage(Page):

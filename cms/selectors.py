@@ -1,5 +1,6 @@
 """Reads owned by the site app: health checks and the referral directory."""
 
+from django.core.cache import cache
 from django.db import connection
 from django_q.brokers import get_broker
 from django_q.conf import Conf
@@ -94,14 +95,32 @@ def crisis_resources() -> list:
     )
 
 
-def resources_in_categories(*, categories: list[str]) -> dict[str, list]:
-    """Resources of the given categories in one query, grouped by category."""
-    grouped: dict[str, list] = {category: [] for category in categories}
-    if not categories:
-        return grouped
-    for resource in Resource.objects.filter(category__in=categories).order_by("is_example", "name"):
-        grouped[resource.category].append(resource)
+RESOURCE_CACHE_KEY = "cms:resources-by-category:v1"
+RESOURCE_CACHE_SECONDS = 300
+
+
+def _resources_by_category() -> dict[str, list[Resource]]:
+    """Every resource grouped by category, real services first. Cached: modules list them
+    on every view, and they change rarely (saving or deleting one clears the cache)."""
+    grouped = cache.get(RESOURCE_CACHE_KEY)
+    if grouped is None:
+        grouped = {}
+        for resource in Resource.objects.order_by("is_example", "name"):
+            grouped.setdefault(resource.category, []).append(resource)
+        cache.set(RESOURCE_CACHE_KEY, grouped, RESOURCE_CACHE_SECONDS)
     return grouped
+
+
+def resources_cache_clear() -> None:
+    cache.delete(RESOURCE_CACHE_KEY)
+
+
+def resources_in_categories(*, categories: list[str]) -> dict[str, list]:
+    """Resources of the given categories, grouped by category (at most one query)."""
+    if not categories:
+        return {}
+    grouped = _resources_by_category()
+    return {category: list(grouped.get(category, [])) for category in categories}
 
 
 def resource_directory_url(*, request=None) -> str | None:

@@ -13,6 +13,7 @@ from cms.forms import ThrottledAuthenticationForm
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("help/", views.get_help, name="get_help"),
+    path("help/directory/", views.resource_directory, name="resource_directory"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,6 +16,15 @@ from cms.selectors import crisis_resources, health_status, resource_directory_ur
 def healthz(request):
     status = health_status()
     return JsonResponse(status, status=200 if status["status"] == "ok" else 503)
+
+
+@require_GET
+def resource_directory(request):
+    """A stable link to the referral directory, wherever editors have put its page."""
+    url = resource_directory_url(request=request)
+    if url is None:
+        raise Http404
+    return redirect(url)
 
 
 def get_help(request):

@@ -138,9 +138,26 @@ def _build_steps(course: CoursePage, modules: list[ModulePage]) -> list[ModuleSt
     return steps
 
 
-def _live_modules(courses: list[CoursePage], learner) -> list[ModulePage]:
+ENROLMENT_FIELDS = ("id", "enrolled_at", "completed_at", "last_module_id")
+
+
+REFLECTION_FIELDS = ("id", "text", "updated_at")
+# Reflection answers of up to this many prompts ride along with the module query; a module
+# with more prompts loads its answers with one query of their own.
+MAX_FOLDED_PROMPTS = 5
+
+
+def _live_modules(
+    courses: list[CoursePage],
+    learner,
+    *,
+    with_enrolment: bool = False,
+    reflections_of: tuple[ModulePage, list[str]] | None = None,
+):
     """The live modules of several courses in tree order, each annotated with the learner's
-    completion time (``learner_completed_at``), in one query."""
+    completion time (``learner_completed_at``); for one course also with the learner's
+    enrolment (``enrolment_<field>``) and their answers to one module's reflection prompts
+    (``reflection_<n>_<field>``): all in one query."""
     if not courses:
         return []
     children = reduce(
@@ -152,7 +169,65 @@ def _live_modules(courses: list[CoursePage], learner) -> list[ModulePage]:
         queryset = queryset.annotate(
             learner_completed_at=Subquery(completed.values("completed_at")[:1])
         )
+        if with_enrolment:
+            enrolment = Enrolment.objects.filter(learner=learner, course=courses[0])
+            queryset = queryset.annotate(
+                **{
+                    f"enrolment_{name}": Subquery(enrolment.values(name)[:1])
+                    for name in ENROLMENT_FIELDS
+                }
+            )
+        if reflections_of is not None:
+            module, block_ids = reflections_of
+            for number, block_id in enumerate(block_ids):
+                answer = ReflectionAnswer.objects.filter(
+                    learner=learner, module_id=module.pk, block_id=block_id
+                )
+                queryset = queryset.annotate(
+                    **{
+                        f"reflection_{number}_{name}": Subquery(answer.values(name)[:1])
+                        for name in REFLECTION_FIELDS
+                    }
+                )
     return list(queryset.order_by("path"))
+
+
+def _reflections_from_annotations(
+    row: ModulePage, *, learner, module: ModulePage, block_ids: list[str]
+) -> dict[str, ReflectionAnswer]:
+    answers = {}
+    for number, block_id in enumerate(block_ids):
+        pk = getattr(row, f"reflection_{number}_id", None)
+        if pk is None:
+            continue
+        answer = ReflectionAnswer(
+            id=pk,
+            learner=learner,
+            module=module,
+            block_id=block_id,
+            text=getattr(row, f"reflection_{number}_text"),
+            updated_at=getattr(row, f"reflection_{number}_updated_at"),
+        )
+        answer._state.adding = False
+        answer._state.db = "default"
+        answers[block_id] = answer
+    return answers
+
+
+def _enrolment_from_annotations(module: ModulePage, *, learner, course) -> Enrolment | None:
+    if getattr(module, "enrolment_id", None) is None:
+        return None
+    enrolment = Enrolment(
+        id=module.enrolment_id,
+        learner=learner,
+        course=course,
+        enrolled_at=module.enrolment_enrolled_at,
+        completed_at=module.enrolment_completed_at,
+        last_module_id=module.enrolment_last_module_id,
+    )
+    enrolment._state.adding = False
+    enrolment._state.db = "default"
+    return enrolment
 
 
 def course_progress_many(
@@ -179,10 +254,16 @@ def enrolment_for(*, learner, course: CoursePage) -> Enrolment | None:
 
 
 def course_progress(*, course: CoursePage, learner, enrolment=None) -> CourseProgress:
-    if enrolment is None:
-        enrolment = enrolment_for(learner=learner, course=course)
-    enrolments = {course.pk: enrolment} if enrolment else {}
-    return course_progress_many(courses=[course], learner=learner, enrolments=enrolments)[course.pk]
+    """One course's progress: one query (modules, completions and the enrolment together)
+    unless the course has no live modules or the enrolment is given."""
+    signed_in = learner is not None and learner.is_authenticated
+    modules = _live_modules([course], learner, with_enrolment=signed_in and enrolment is None)
+    if enrolment is None and signed_in:
+        if modules:
+            enrolment = _enrolment_from_annotations(modules[0], learner=learner, course=course)
+        else:
+            enrolment = enrolment_for(learner=learner, course=course)
+    return CourseProgress(course=course, enrolment=enrolment, steps=_build_steps(course, modules))
 
 
 def missing_prerequisites(*, learner, course: CoursePage) -> list[CoursePage]:
@@ -233,6 +314,7 @@ class ModuleAccess:
     course: CoursePage
     progress: CourseProgress
     step: ModuleStep | None
+    reflection_answers: dict[str, ReflectionAnswer] = field(default_factory=dict)
 
     @property
     def enrolment(self) -> Enrolment | None:
@@ -251,10 +333,41 @@ class ModuleAccess:
 
 
 def module_access(*, learner, module: ModulePage) -> ModuleAccess:
-    """Everything the module page needs to decide and show progress: two queries."""
+    """Everything the module page needs to decide what to show: the course's live modules,
+    the learner's completions, enrolment and answers to this module's reflection prompts, in
+    one query (the module page has a query budget)."""
     course = module.get_parent().specific
-    progress = course_progress(course=course, learner=learner)
-    return ModuleAccess(course=course, progress=progress, step=progress.step_for(module.pk))
+    block_ids = module.reflection_block_ids()
+    fold = learner.is_authenticated and 0 < len(block_ids) <= MAX_FOLDED_PROMPTS
+    modules = _live_modules(
+        [course],
+        learner,
+        with_enrolment=learner.is_authenticated,
+        reflections_of=(module, block_ids) if fold else None,
+    )
+    enrolment = None
+    answers: dict[str, ReflectionAnswer] = {}
+    if learner.is_authenticated:
+        if modules:
+            enrolment = _enrolment_from_annotations(modules[0], learner=learner, course=course)
+        else:
+            enrolment = enrolment_for(learner=learner, course=course)
+        if enrolment is not None and block_ids:
+            if fold and modules:
+                answers = _reflections_from_annotations(
+                    modules[0], learner=learner, module=module, block_ids=block_ids
+                )
+            else:
+                answers = reflection_answers_for(learner=learner, module=module)
+    progress = CourseProgress(
+        course=course, enrolment=enrolment, steps=_build_steps(course, modules)
+    )
+    return ModuleAccess(
+        course=course,
+        progress=progress,
+        step=progress.step_for(module.pk),
+        reflection_answers=answers,
+    )
 
 
 def reflection_answers_for(*, learner, module: ModulePage) -> dict[str, ReflectionAnswer]:

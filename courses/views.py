@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from cms.selectors import resource_directory_url, resources_in_categories
 from courses import selectors, services
 from courses.dashboard import render_dashboard_panels
 from courses.models import CourseIndexPage, CoursePage, ModulePage
@@ -48,14 +47,7 @@ def module_page_serve(request, page: ModulePage, *args, **kwargs):
         return TemplateResponse(request, page.get_template(request), context, status=403)
 
     services.enrolment_resume_record(enrolment=access.enrolment, module=page)
-    if page.reflection_block_ids():
-        context["reflection_answers"] = selectors.reflection_answers_for(
-            learner=request.user, module=page
-        )
-    categories = page.resource_categories()
-    if categories:
-        context["referral_resources"] = resources_in_categories(categories=categories)
-        context["resource_directory_url"] = resource_directory_url(request=request)
+    context["reflection_answers"] = access.reflection_answers
     context["next_step"] = access.progress.step_after(page.pk)
     context["completion_blockers"] = selectors.module_completion_blockers(
         learner=request.user, module=page, progress=access.progress

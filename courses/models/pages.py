@@ -6,16 +6,32 @@ Course overviews are public. Module bodies need a signed-in, enrolled learner; t
 
 from django import forms
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from courses.blocks import ModuleBodyBlock
+
+
+def _view_restrictions_exist(course):
+    """An expression for "some view restriction applies to this child module": on the module,
+    on the course or any ancestor, or on the source page of an ancestor that is an alias."""
+    steplen = course.steplen
+    ancestor_paths = [course.path[:end] for end in range(steplen, len(course.path) + 1, steplen)]
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page_id=OuterRef("pk"))
+            | Q(page_id=OuterRef("alias_of_id"))
+            | Q(page__path__in=ancestor_paths)
+            | Q(page__aliases__path__in=ancestor_paths)
+        )
+    )
 
 
 class CourseIndexPage(Page):
@@ -120,9 +136,16 @@ class CoursePage(Page):
         verbose_name_plural = _("courses")
 
     def route(self, request, path_components):
-        # One query for the specific module (see CourseIndexPage.route).
+        # One query for the specific module (see CourseIndexPage.route), which also tells
+        # whether any page view restriction applies, so an unrestricted module (the usual
+        # case) needs no further query for them.
         if path_components:
-            child = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            child = (
+                ModulePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .annotate(has_view_restrictions=_view_restrictions_exist(self))
+                .first()
+            )
             if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
@@ -168,6 +191,11 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
+    def get_view_restrictions(self):
+        if getattr(self, "has_view_restrictions", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         from courses.views import module_page_serve
 
@@ -175,18 +203,8 @@ class ModulePage(Page):
 
     def reflection_block_ids(self) -> list[str]:
         """Ids of the reflection prompts in the body, read from the raw data (no queries)."""
-        return [
-            item["id"]
-            for item in self.body.raw_data
-            if item.get("type") == "reflection" and item.get("id")
-        ]
-
-    def resource_categories(self) -> list[str]:
-        """Every category the body's referral-resource blocks list (no queries)."""
-        categories: list[str] = []
+        ids = []
         for item in self.body.raw_data:
-            if item.get("type") == "resource_links":
-                for category in (item.get("value") or {}).get("categories") or []:
-                    if category not in categories:
-                        categories.append(category)
-        return categories
+            if item.get("type") == "reflection" and item.get("id") and item["id"] not in ids:
+                ids.append(item["id"])
+        return ids
