@@ -14,15 +14,18 @@ from courses.models import CoursePage, Enrolment
 
 class CourseReportFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
-        field_name="id",
         label=_("Course"),
         queryset=CoursePage.objects.order_by("title"),
         empty_label=_("All courses"),
+        method="filter_course",
     )
 
     class Meta:
         model = CoursePage
         fields = ["course"]
+
+    def filter_course(self, queryset, name, value):
+        return queryset.filter(pk=value.pk) if value else queryset
 
 
 class CourseReportView(ReportView):
@@ -74,8 +77,17 @@ class CourseReportView(ReportView):
             completed_count=Count("enrolments", filter=Q(enrolments__completed_at__isnull=False)),
         ).order_by("path")
 
+    def paginate_queryset(self, queryset, page_size):
+        # The table is built from the page's objects, so they become report rows here.
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = self.decorate_paginated_queryset(object_list)
+        return paginator, page, page.object_list, is_paginated
+
     def decorate_paginated_queryset(self, object_list):
+        """Course pages -> report rows, with the medians of the whole list in one query."""
         courses = list(object_list)
+        if courses and isinstance(courses[0], selectors.CourseReportRow):
+            return courses
         medians = selectors.completion_median_minutes(course_ids=[c.pk for c in courses])
         return [
             selectors.CourseReportRow(

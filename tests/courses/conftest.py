@@ -16,6 +16,13 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def site_with_home(request):
+    """Plain test functions get the home page; WagtailPageTestCase classes build their own."""
+    if request.instance is None:
+        request.getfixturevalue("home")
+
+
+@pytest.fixture
 def home(db):
     """A home page as the default site's root, like the real site."""
     root = Page.get_first_root_node()
