@@ -92,7 +92,7 @@ class CourseProgress:
     def next_step(self) -> ModuleStep | None:
         """Where to go next: the module last opened if it is still unfinished and open
         ("continue where you left off"), otherwise the first unfinished open module."""
-        if self.enrolment is None or self.is_complete:
+        if self.enrolment is None or self.is_complete or not self.course.live:
             return None
         last_id = self.enrolment.last_module_id
         for step in self.steps:
@@ -295,12 +295,18 @@ def enrolment_blockers(*, learner, course: CoursePage) -> list[str]:
     return []
 
 
-def module_completion_blockers(*, learner, module: ModulePage, progress: CourseProgress) -> list:
+def module_completion_blockers(
+    *, learner, module: ModulePage, progress: CourseProgress | None = None
+) -> list[str]:
     """Why the learner cannot mark this module complete yet (empty when they can).
 
-    The one place that decides; ``services.module_complete`` refuses while it returns anything.
-    The quizzes issue adds "quiz not passed yet" here.
+    The one place that decides: ``services.module_complete`` refuses while it returns anything,
+    and the module page lists the reasons instead of the "Mark as complete" button. Later
+    requirements (the quizzes issue: "pass this module's quiz") are added here. ``progress``
+    is the learner's progress in the module's course when the caller already has it.
     """
+    if progress is None:
+        progress = course_progress(course=module.get_parent().specific, learner=learner)
     step = progress.step_for(module.pk)
     if step is None:
         return [_("This module is not part of the course any more.")]
@@ -323,10 +329,10 @@ class ModuleAccess:
     @property
     def state(self) -> str:
         """ "open", "not_enrolled", "locked" or "unavailable"."""
+        if not self.course.live or self.step is None:
+            return "unavailable"
         if self.enrolment is None:
             return "not_enrolled"
-        if self.step is None:
-            return "unavailable"
         if self.step.locked:
             return "locked"
         return "open"

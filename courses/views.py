@@ -68,9 +68,9 @@ def catalogue(request):
 
 @require_POST
 def enrol(request, course_id: int):
-    if not request.user.is_authenticated:
-        return redirect_to_login("/")
     course = _page_or_404(CoursePage, course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(_page_url(course, request))
     try:
         services.enrolment_create(learner=request.user, course=course)
     except services.LearningError as error:
@@ -87,9 +87,9 @@ def enrol(request, course_id: int):
 
 @require_POST
 def complete(request, module_id: int):
-    if not request.user.is_authenticated:
-        return redirect_to_login("/")
     module = _page_or_404(ModulePage, module_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(_page_url(module, request))
     try:
         outcome = services.module_complete(learner=request.user, module=module)
     except services.LearningError as error:
@@ -122,9 +122,9 @@ def complete(request, module_id: int):
 
 @require_POST
 def reflection_save(request, module_id: int, block_id: str):
-    if not request.user.is_authenticated:
-        return redirect_to_login("/")
     module = _page_or_404(ModulePage, module_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(_page_url(module, request))
     try:
         answer = services.reflection_save(
             learner=request.user,

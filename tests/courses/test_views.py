@@ -318,3 +318,15 @@ def test_navigation_links_courses_and_my_learning(client, mentor_client):
     mentor_client.logout()
     html = client.get("/help/").content.decode()
     assert "My learning" not in html
+
+
+def test_modules_of_an_unpublished_course_are_unavailable(mentor_client, course):
+    course_page, modules = course
+    services.enrolment_create(learner=mentor_client.user, course=course_page)
+    course_page.unpublish()
+    response = mentor_client.get(modules[0].url)
+    assert response.status_code == 403
+    assert "This module is not available at the moment." in response.content.decode()
+    html = mentor_client.get("/dashboard/").content.decode()
+    assert course_page.title in html
+    assert "Start" not in html
