@@ -266,10 +266,18 @@ def course_progress(*, course: CoursePage, learner, enrolment=None) -> CoursePro
     return CourseProgress(course=course, enrolment=enrolment, steps=_build_steps(course, modules))
 
 
-def missing_prerequisites(*, learner, course: CoursePage) -> list[CoursePage]:
-    """Live prerequisite courses the learner has not completed yet. Unpublished prerequisites
-    are not required: nobody could complete them."""
-    prerequisites = [p for p in course.prerequisites.all() if p.live]
+def live_prerequisites(*, course: CoursePage) -> list[CoursePage]:
+    """The course's prerequisites that are published. Unpublished ones are not required:
+    nobody could complete them."""
+    return [p for p in course.prerequisites.all() if p.live]
+
+
+def missing_prerequisites(
+    *, learner, course: CoursePage, prerequisites: list[CoursePage] | None = None
+) -> list[CoursePage]:
+    """Live prerequisite courses the learner has not completed yet."""
+    if prerequisites is None:
+        prerequisites = live_prerequisites(course=course)
     if not prerequisites:
         return []
     done: set[int] = set()
@@ -409,16 +417,17 @@ def course_catalogue(*, index: CourseIndexPage, learner) -> list[dict]:
     return [{"course": course, "enrolment": enrolments.get(course.pk)} for course in courses]
 
 
-def course_overview(*, course: CoursePage, learner, request=None) -> dict:
+def course_overview(*, course: CoursePage, learner) -> dict:
     """The course page's context: outcomes, modules and, for a learner, progress, what blocks
     enrolment and what to do next."""
     progress = course_progress(course=course, learner=learner)
     signed_in = learner is not None and learner.is_authenticated
-    missing = missing_prerequisites(learner=learner, course=course)
+    prerequisites = live_prerequisites(course=course)
+    missing = missing_prerequisites(learner=learner, course=course, prerequisites=prerequisites)
     return {
         "progress": progress,
         "enrolment": progress.enrolment,
-        "prerequisites": [p for p in course.prerequisites.all() if p.live],
+        "prerequisites": prerequisites,
         "missing_prerequisites": missing if signed_in else [],
         "can_enrol": signed_in and progress.enrolment is None and not missing and course.live,
         "competencies": list(course.competencies.all()),

@@ -178,11 +178,10 @@ def reflection_save(*, learner, module: ModulePage, block_id: str, text: str) ->
             _("Enrol in “%(course)s” before saving reflections.") % {"course": access.course.title},
             code="not_enrolled",
         )
+    if access.state == "locked":
+        raise LearningError(access.step.lock_reason, code="locked")
     if access.state != "open":
-        raise LearningError(
-            access.step.lock_reason if access.step else _("This module is not available."),
-            code="locked",
-        )
+        raise LearningError(_("This module is not available at the moment."), code="unavailable")
     text = (text or "").strip()
     if not text:
         raise LearningError(_("Write a few words before saving."), code="empty")

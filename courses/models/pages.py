@@ -155,7 +155,7 @@ class CoursePage(Page):
         from courses.selectors import course_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_overview(course=self, learner=request.user, request=request))
+        context.update(course_overview(course=self, learner=request.user))
         return context
 
 
