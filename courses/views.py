@@ -44,7 +44,9 @@ def module_page_serve(request, page: ModulePage, *args, **kwargs):
     context["course"] = access.course
     context["progress"] = access.progress
     if access.state != "open":
-        return TemplateResponse(request, page.get_template(request), context, status=403)
+        response = TemplateResponse(request, page.get_template(request), context, status=403)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     services.enrolment_resume_record(enrolment=access.enrolment, module=page)
     context["reflection_answers"] = access.reflection_answers
