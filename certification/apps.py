@@ -17,3 +17,8 @@ class CertificationConfig(AppConfig):
         register_permission_policy(PracticeLog, PracticeLogPermissionPolicy(PracticeLog))
 
         from certification import receivers  # noqa: F401 - connects the signal receivers
+        from certification.panels import certification_panel, practice_panel
+        from courses.dashboard import register_dashboard_panel
+
+        register_dashboard_panel(practice_panel)
+        register_dashboard_panel(certification_panel)

@@ -11,7 +11,12 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
+from certification import services
 from certification.models import (
+    Certificate,
+    CertificationProgramme,
+    CompetencyRequirement,
+    Endorsement,
     PracticeLog,
     PracticeLogEvent,
     SupervisionLink,
@@ -248,3 +253,75 @@ def seed(*, log: Callable[[str], None], scale: int = 0) -> None:
             comment=comment,
             **common,
         )
+    seed_certification(supervisor=supervisor, certified=users["certified"], log=log)
+
+
+PROGRAMME = {
+    "slug": "certified-peer-mentor",
+    "name": "Certified Peer Mentor",
+    "description": (
+        "The core certificate for volunteer peer mentors: the Foundations course with its "
+        "quizzes, twenty hours of supervised practice across the core skills, and a "
+        "supervisor's endorsement. Valid for two years; renewed by continued practice."
+    ),
+    "required_minutes_total": 1200,
+    "competency_minutes": {
+        "active-listening": 180,
+        "boundaries": 120,
+        "confidentiality": 120,
+        "crisis-intervention": 180,
+    },
+    "required_course_slugs": ["peer-mentor-foundations"],
+}
+
+
+def seed_programme(*, log: Callable[[str], None]) -> CertificationProgramme:
+    from courses.models import CoursePage
+
+    programme, created = CertificationProgramme.objects.get_or_create(
+        slug=PROGRAMME["slug"],
+        defaults={
+            "name": PROGRAMME["name"],
+            "description": PROGRAMME["description"],
+            "required_minutes_total": PROGRAMME["required_minutes_total"],
+            "is_default": not CertificationProgramme.objects.filter(is_default=True).exists(),
+        },
+    )
+    if created:
+        competencies = {c.slug: c for c in Competency.objects.all()}
+        for order, (slug, minutes) in enumerate(PROGRAMME["competency_minutes"].items()):
+            CompetencyRequirement.objects.create(
+                programme=programme,
+                competency=competencies[slug],
+                minutes=minutes,
+                sort_order=order,
+            )
+        programme.required_courses.set(
+            CoursePage.objects.filter(slug__in=PROGRAMME["required_course_slugs"])
+        )
+        programme.save()
+        log(f"Created the programme {programme.name}.")
+    return programme
+
+
+def seed_certification(*, supervisor, certified, log: Callable[[str], None]) -> None:
+    """`certified` is endorsed and holds an active certificate with its PDF already rendered."""
+    programme = seed_programme(log=log)
+    if not Endorsement.objects.filter(mentor=certified, programme=programme).exists():
+        Endorsement.objects.create(
+            mentor=certified,
+            programme=programme,
+            supervisor=supervisor,
+            endorsed_at=timezone.now() - datetime.timedelta(days=30),
+            statement="Consistently safe, warm and boundaried in supervised sessions.",
+        )
+    if Certificate.objects.filter(holder=certified, programme=programme).exists():
+        return
+    certificate = services.certificate_issue_if_eligible(
+        mentor_id=certified.pk, programme=programme
+    )
+    if certificate is None:
+        log("certified does not meet the programme yet; no certificate issued.")
+        return
+    services.certificate_pdf_store(certificate_id=certificate.pk)
+    log(f"Issued certificate {certificate.serial} to certified (PDF rendered).")

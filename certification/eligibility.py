@@ -136,16 +136,14 @@ def course_requirements(
     *, mentor_id: int, programme: CertificationProgramme, at: date
 ) -> list[RequirementResult]:
     """One query: the programme's required courses and whether each was completed by `at`."""
-    required_courses = getattr(programme, "required_courses", None)
-    if required_courses is None:
-        return []
-    from courses.models import Enrolment
+    from courses.models import CoursePage, Enrolment
 
     completed = Enrolment.objects.filter(
         course_id=OuterRef("pk"), learner_id=mentor_id, completed_at__date__lte=at
     )
     rows = (
-        required_courses.annotate(done=Exists(completed))
+        CoursePage.objects.filter(required_by_programmes=programme)
+        .annotate(done=Exists(completed))
         .order_by("title")
         .values_list("pk", "title", "done")
     )

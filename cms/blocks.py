@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -85,3 +86,59 @@ class BaseContentBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     image = CaptionedImageBlock()
     video = VideoBlock()
+
+
+RESOURCE_CATEGORY_CHOICES = [
+    ("crisis_line", _("Crisis lines")),
+    ("emergency", _("Emergency services")),
+    ("local_service", _("Local services")),
+    ("online_support", _("Online support")),
+    ("peer_support_group", _("Peer support groups")),
+]
+
+
+class ResourceLinksBlock(blocks.StructBlock):
+    """Resources from the referral directory, by category, with a link to the whole directory.
+
+    Resources come from a cache (see ``cms.selectors.resources_in_categories``); a page may
+    also put ``referral_resources`` (category -> resources) in the template context.
+    """
+
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    intro = blocks.TextBlock(required=False, max_length=500, label=_("Introduction"))
+    categories = blocks.MultipleChoiceBlock(
+        choices=RESOURCE_CATEGORY_CHOICES,
+        label=_("Categories"),
+        help_text=_("Resources in these categories are listed, real services first."),
+    )
+
+    class Meta:
+        icon = "help"
+        template = "cms/blocks/resource_links.html"
+        label = _("Referral resources")
+        preview_value = {
+            "title": "Where to find more support",
+            "intro": "Services a mentee can contact between meetings.",
+            "categories": ["crisis_line", "peer_support_group"],
+        }
+
+    def get_context(self, value, parent_context=None):
+        from cms.selectors import resources_in_categories
+
+        context = super().get_context(value, parent_context=parent_context)
+        categories = list(value.get("categories") or [])
+        preloaded = (parent_context or {}).get("referral_resources")
+        if preloaded is None or any(category not in preloaded for category in categories):
+            preloaded = resources_in_categories(categories=categories)
+        labels = dict(RESOURCE_CATEGORY_CHOICES)
+        context["resource_groups"] = [
+            {
+                "category": category,
+                "label": labels.get(category, category),
+                "resources": preloaded[category],
+            }
+            for category in categories
+            if preloaded.get(category)
+        ]
+        context["resource_directory_url"] = reverse("resource_directory")
+        return context

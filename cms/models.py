@@ -1,8 +1,15 @@
-"""Site-wide models: the user, the home and standard pages, and organisation settings."""
+"""Site-wide models: the user, the home and standard pages, organisation settings and the
+referral directory (resources and the page that lists them)."""
+
+import re
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
+from django.http import Http404
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -49,11 +56,25 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StandardPage"]
+    # The home page is the one place where apps meet in the page tree: the course catalogue
+    # and the referral directory live directly under it.
+    subpage_types = ["cms.StandardPage", "cms.ResourceDirectoryPage", "courses.CourseIndexPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # When the request is for a page further down (a course, a module), the child here is
+        # only passed through: load it in one query with its own fields deferred, instead of
+        # Page + .specific. Deeper pages have query budgets.
+        if len(path_components) > 1:
+            child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class StandardPage(Page):
@@ -102,3 +123,176 @@ class OrganisationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("organisation settings")
+
+
+LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2}$")
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code, or the code itself when Django does not know it."""
+    try:
+        return str(get_language_info(code)["name"])
+    except KeyError:
+        return code
+
+
+def normalise_language_codes(value: str) -> str:
+    """ "EN, es ,cy" -> "en,es,cy": lower-case, no spaces, no duplicates, order kept."""
+    codes = []
+    for part in (value or "").split(","):
+        code = part.strip().lower()
+        if code and code not in codes:
+            codes.append(code)
+    return ",".join(codes)
+
+
+def validate_language_codes(value: str) -> None:
+    bad = [code for code in normalise_language_codes(value).split(",") if code]
+    bad = [code for code in bad if not LANGUAGE_CODE_RE.match(code)]
+    if bad:
+        raise ValidationError(
+            _(
+                "Use two-letter ISO 639-1 codes separated by commas, such as “en, es”. "
+                "Not valid: %(codes)s"
+            ),
+            params={"codes": ", ".join(bad)},
+            code="invalid_language_code",
+        )
+
+
+class ResourceQuerySet(models.QuerySet):
+    def in_language(self, code: str):
+        """Resources offered in a language (codes are stored as "en,es,cy")."""
+        return self.filter(
+            Q(languages=code)
+            | Q(languages__startswith=f"{code},")
+            | Q(languages__endswith=f",{code}")
+            | Q(languages__contains=f",{code},")
+        )
+
+
+class Resource(index.Indexed, models.Model):
+    """A crisis line, service or group that mentors can refer mentees to."""
+
+    class Category(models.TextChoices):
+        CRISIS_LINE = "crisis_line", _("Crisis line")
+        EMERGENCY = "emergency", _("Emergency services")
+        LOCAL_SERVICE = "local_service", _("Local service")
+        ONLINE_SUPPORT = "online_support", _("Online support")
+        PEER_SUPPORT_GROUP = "peer_support_group", _("Peer support group")
+
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    description = models.TextField(_("description"), max_length=1000, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    languages = models.CharField(
+        _("languages"),
+        max_length=100,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Two-letter ISO 639-1 codes separated by commas, such as “en, es, cy”."),
+    )
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    is_example = models.BooleanField(
+        _("example listing"),
+        default=False,
+        help_text=_(
+            "Tick for invented or demonstration entries: they carry a visible “Example listing” "
+            "badge so nobody mistakes them for a real service."
+        ),
+    )
+
+    objects = ResourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("category"),
+        FieldPanel("description"),
+        FieldPanel("phone"),
+        FieldPanel("website"),
+        FieldPanel("hours"),
+        FieldPanel("languages"),
+        FieldPanel("region"),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("region"),
+        index.FilterField("category"),
+    ]
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    category__in=[
+                        "crisis_line",
+                        "emergency",
+                        "local_service",
+                        "online_support",
+                        "peer_support_group",
+                    ]
+                ),
+                name="cms_resource_category_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.languages = normalise_language_codes(self.languages)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.languages = normalise_language_codes(self.languages)
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    @property
+    def language_names(self) -> list[str]:
+        return [language_name(code) for code in self.language_codes]
+
+    @property
+    def phone_href(self) -> str:
+        """The phone number as a tel: link target (digits and a leading + only)."""
+        digits = re.sub(r"[^\d+]", "", self.phone)
+        return f"tel:{digits}" if digits else ""
+
+
+class ResourceDirectoryPage(Page):
+    """The referral directory: every resource, filterable by category and language."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("resource directory page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import resource_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            resource_directory(
+                category=request.GET.get("category", ""),
+                language=request.GET.get("language", ""),
+            )
+        )
+        return context

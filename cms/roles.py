@@ -38,14 +38,40 @@ ROLE_PERMISSIONS = {
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 
 
+def _role_facts(user) -> tuple[frozenset[str], bool]:
+    """The user's group names and whether one of them opens the admin: one query, remembered
+    on the user object for the rest of the request (the navigation asks on every page)."""
+    cached = getattr(user, "_role_facts", None)
+    if cached is None:
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models import Exists, OuterRef
+
+        admin = Permission.objects.filter(
+            group=OuterRef("pk"), content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        rows = list(
+            Group.objects.filter(user=user)
+            .annotate(admin=Exists(admin))
+            .values_list("name", "admin")
+        )
+        cached = (frozenset(name for name, _admin in rows), any(flag for _name, flag in rows))
+        user._role_facts = cached
+    return cached
+
+
 def user_has_role(user, role: str) -> bool:
     """True when the user belongs to the role's group (superusers hold every role)."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._role_names = cached
-    return role in cached
+    return role in _role_facts(user)[0]
+
+
+def user_can_open_admin(user) -> bool:
+    """Whether to offer the Wagtail admin in the navigation. Admin access comes with the staff
+    roles (groups); a permission granted to one user directly still works at /admin/ but is
+    not advertised in the navigation."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or _role_facts(user)[1]

@@ -13,16 +13,17 @@ from cms.forms import ThrottledAuthenticationForm
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("help/", views.get_help, name="get_help"),
+    path("help/directory/", views.resource_directory, name="resource_directory"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
         name="login",
     ),
-    path("learn/", include("courses.urls")),
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("courses.urls")),
     path("", include("certification.urls")),
 ]
 

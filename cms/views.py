@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
 from cms.forms import SignUpForm
-from cms.selectors import health_status
+from cms.selectors import crisis_resources, health_status, resource_directory_url
 
 
 @never_cache
@@ -18,9 +18,25 @@ def healthz(request):
     return JsonResponse(status, status=200 if status["status"] == "ok" else 503)
 
 
+@require_GET
+def resource_directory(request):
+    """A stable link to the referral directory, wherever editors have put its page."""
+    url = resource_directory_url(request=request)
+    if url is None:
+        raise Http404
+    return redirect(url)
+
+
 def get_help(request):
-    """Crisis resources, one click from every page."""
-    return render(request, "cms/get_help.html")
+    """Crisis resources, one click from every page, and the way to the full directory."""
+    return render(
+        request,
+        "cms/get_help.html",
+        {
+            "crisis_resources": crisis_resources(),
+            "resource_directory_url": resource_directory_url(request=request),
+        },
+    )
 
 
 class SignUpView(FormView):

@@ -6,3 +6,9 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.dashboard import register_dashboard_panel
+        from courses.panels import quiz_panel
+
+        register_dashboard_panel(quiz_panel)

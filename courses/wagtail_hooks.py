@@ -6,7 +6,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
 from courses.models import Quiz
-from courses.reports import QuizItemAnalysisReport, QuizOutcomesReport
+from courses.reports import CourseReportView, QuizItemAnalysisReport, QuizOutcomesReport
 from courses.viewsets import LearningContentGroup
 
 register_snippet(LearningContentGroup)
@@ -15,6 +15,12 @@ register_snippet(LearningContentGroup)
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        path("reports/course-completion/", CourseReportView.as_view(), name="course_report"),
+        path(
+            "reports/course-completion/results/",
+            CourseReportView.as_view(results_only=True),
+            name="course_report_results",
+        ),
         path(
             "reports/quiz-items/",
             QuizItemAnalysisReport.as_view(),
@@ -34,11 +40,27 @@ def register_report_urls():
     ]
 
 
+class CourseReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return CourseReportView.permission_policy.user_has_permission(request.user, "view")
+
+
 class QuizReportMenuItem(MenuItem):
     def is_shown(self, request):
         return policy_registry.get_by_type(Quiz).user_has_any_permission(
             request.user, ["change", "view"]
         )
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_report_menu_item():
+    return CourseReportMenuItem(
+        _("Course completion"),
+        reverse("course_report"),
+        name="course-completion",
+        icon_name="list-ul",
+        order=1300,
+    )
 
 
 @hooks.register("register_reports_menu_item")

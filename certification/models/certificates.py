@@ -6,12 +6,13 @@ A certificate's issued content (serial, code, holder, dates, evidence) never cha
 the history, the status is their latest word.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -23,6 +24,13 @@ class CertificationProgramme(ClusterableModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True, max_length=2000)
+    required_courses = ParentalManyToManyField(
+        "courses.CoursePage",
+        blank=True,
+        related_name="required_by_programmes",
+        verbose_name=_("required courses"),
+        help_text=_("Completed with their quizzes passed."),
+    )
     required_minutes_total = models.PositiveIntegerField(
         _("approved practice minutes in total"), default=1200
     )
@@ -61,7 +69,11 @@ class CertificationProgramme(ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("required_minutes_total"), FieldPanel("endorsement_required")],
+            [
+                FieldPanel("required_courses", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("required_minutes_total"),
+                FieldPanel("endorsement_required"),
+            ],
             heading=_("Requirements"),
         ),
         InlinePanel("competency_requirements", label=_("Approved minutes per competency")),

@@ -29,3 +29,24 @@ def test_demo_seeds_supervised_practice_once():
         ("supervisor", "mentor"),
         ("supervisor", "certified"),
     }
+
+
+@override_settings(DEBUG=True)
+def test_demo_certified_holds_a_certificate_and_mentor_sees_what_is_left(client):
+    from certification.models import Certificate, CertificationProgramme
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    programme = CertificationProgramme.objects.get(slug="certified-peer-mentor")
+    assert programme.is_default
+    certificate = Certificate.objects.get(holder__username="certified", programme=programme)
+    assert certificate.status == "active" and certificate.pdf_status == "ready"
+    assert certificate.pdf.read().startswith(b"%PDF-")
+    assert not Certificate.objects.filter(holder__username="mentor").exists()
+    client.login(username="mentor", password="demo-mentor")
+    html = client.get("/certification/").content.decode()
+    assert "What is left" in html and "Peer Mentor Foundations" in html
+    client.login(username="certified", password="demo-certified")
+    html = client.get("/certification/").content.decode()
+    assert certificate.serial in html and "Download the PDF" in html
+    assert client.get(f"/verify/{certificate.verification_code}.json").json()["status"] == "valid"

@@ -171,3 +171,21 @@ class EligibilityProperties(TestCase):
             assert after.qualifies
         for old, new in zip(before.requirements, after.requirements, strict=True):
             assert (new.current or 0) >= (old.current or 0)
+
+
+def test_required_courses_count_only_once_completed(mentor):
+    from courses.models import Enrolment
+    from tests.factories.courses import course_with_modules
+
+    course, _modules = course_with_modules(count=1)
+    programme = ProgrammeFactory()
+    programme.required_courses.add(course)
+    programme.save()
+    qualify(mentor, programme)
+    result = eligibility_evaluate(mentor=mentor, programme=programme, at=TODAY)
+    assert codes(result, met=False) == {f"course:{course.pk}"}
+    enrolment = Enrolment.objects.create(learner=mentor, course=course)
+    assert not eligibility_evaluate(mentor=mentor, programme=programme, at=TODAY).qualifies
+    enrolment.completed_at = timezone.now()
+    enrolment.save()
+    assert eligibility_evaluate(mentor=mentor, programme=programme, at=TODAY).qualifies

@@ -1,0 +1,1 @@
+"""Public-site views of courses: learning pages and quizzes."""
