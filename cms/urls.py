@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("certification.urls")),
+    path("api/v1/", include("matching.urls")),
 ]
 
 if settings.DEBUG:
