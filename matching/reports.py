@@ -4,12 +4,14 @@ import datetime
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -25,13 +27,49 @@ STATUS_CHOICES = [
 ]
 
 
+def programmes_for(request) -> list[CertificationProgramme]:
+    """Every programme, default first: one query per request, shared by the view and filter."""
+    if not hasattr(request, "_matching_programmes"):
+        request._matching_programmes = list(
+            CertificationProgramme.objects.order_by("-is_default", "name")
+        )
+    return request._matching_programmes
+
+
+class CountInPagePaginator(WagtailPaginator):
+    """Counts the rows with the page itself (COUNT(*) OVER ()), saving the separate COUNT
+    query; falls back to Wagtail's paginator past the last page."""
+
+    def get_page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        rows = list(
+            self.object_list.annotate(rows_total=Window(Count("pk")))[
+                bottom : bottom + self.per_page
+            ]
+        )
+        if not rows and number > 1:
+            return super().get_page(number)
+        self.__dict__["count"] = rows[0].rows_total if rows else 0
+        return self._get_page(rows, number, self)
+
+
 class RosterFilterSet(WagtailFilterSet):
-    programme = django_filters.ModelChoiceFilter(
+    programme = django_filters.ChoiceFilter(
         label=_("Programme"),
-        queryset=CertificationProgramme.objects.order_by("-is_default", "name"),
         empty_label=_("Default programme"),
         method="filter_nothing",  # the view annotates for the chosen programme
     )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["programme"].extra["choices"] = [
+            (str(programme.pk), programme.name) for programme in programmes_for(request)
+        ]
+
     status = django_filters.ChoiceFilter(
         label=_("Certificate status"),
         choices=STATUS_CHOICES,
@@ -152,13 +190,16 @@ class RosterReportView(CoordinatorReportView):
         "supervisor": _("Supervisor"),
     }
 
+    paginator_class = CountInPagePaginator
+
     def get_programme(self) -> CertificationProgramme | None:
-        if not hasattr(self, "_programme"):
-            chosen = self.request.GET.get("programme", "")
-            queryset = CertificationProgramme.objects.all()
-            programme = queryset.filter(pk=chosen).first() if chosen.isdigit() else None
-            self._programme = programme or queryset.filter(is_default=True).first()
-        return self._programme
+        """The programme chosen in the filter, else the default one."""
+        chosen = self.request.GET.get("programme", "")
+        programmes = programmes_for(self.request)
+        for programme in programmes:
+            if str(programme.pk) == chosen:
+                return programme
+        return next((programme for programme in programmes if programme.is_default), None)
 
     def get_queryset(self):
         programme = self.get_programme()
