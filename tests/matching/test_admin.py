@@ -138,7 +138,6 @@ def test_roster_first_page_costs_the_same_for_20_and_200_mentors(
     small = roster_queries(coordinator_client, django_assert_max_num_queries)
     make_mentors(180, programme)
     large = roster_queries(coordinator_client, django_assert_max_num_queries)
-    print("roster queries:", small, large)
     assert small == large
 
 
