@@ -276,11 +276,11 @@ def matching_dashboard_counts(*, on: datetime.date) -> dict:
     counts = (
         get_user_model()
         .objects.filter(groups__name=MENTORS)
-        .annotate(in_force=Exists(in_force), expiring=Exists(expiring))
+        .annotate(is_in_force=Exists(in_force), is_expiring=Exists(expiring))
         .aggregate(
-            certified=Count("pk", filter=Q(in_force=True), distinct=True),
-            in_training=Count("pk", filter=Q(in_force=False), distinct=True),
-            expiring=Count("pk", filter=Q(expiring=True), distinct=True),
+            certified=Count("pk", filter=Q(is_in_force=True), distinct=True),
+            in_training=Count("pk", filter=Q(is_in_force=False), distinct=True),
+            expiring=Count("pk", filter=Q(is_expiring=True), distinct=True),
         )
     )
     counts["needs_review"] = Assignment.objects.filter(status=AssignmentStatus.NEEDS_REVIEW).count()

@@ -29,6 +29,7 @@ from matching.models import (
     MentorProfile,
     languages_of,
 )
+from matching.selectors import unmet_for_mentor
 
 SERVICE_ACCOUNTS = "Service accounts"
 REASON_MAX_LENGTH = 2000
@@ -84,31 +85,19 @@ def gate_unmet(
         return [_reason("mentor", _("There is no such mentor."))]
     if not user.is_active:
         reasons.append(_reason("mentor_active", _("This mentor's account is deactivated.")))
-    programme = mentee.programme
-    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=start)
-    reasons += [_reason(item.code, item.detail or item.label) for item in eligibility.unmet]
-    if supervision_link_active(mentor=user, on=start) is None:
-        reasons.append(
-            _reason(
-                "supervision",
-                _("%(mentor)s has no active supervision link on %(date)s.")
-                % {"mentor": user.public_name, "date": start.isoformat()},
-            )
-        )
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=mentee.programme, at=start)
     profile = MentorProfile.objects.filter(user_id=mentor_id).first() or MentorDefaults()
-    if not profile.accepting_new:
-        reasons.append(_reason("accepting_new", _("This mentor is not accepting new mentees.")))
     open_assignments = Assignment.objects.filter(mentor_id=mentor_id, status__in=OPEN_STATUSES)
     if ignoring is not None:
         open_assignments = open_assignments.exclude(pk=ignoring.pk)
-    if open_assignments.count() >= profile.capacity:
-        reasons.append(
-            _reason(
-                "capacity",
-                _("This mentor is at capacity (%(capacity)d mentees).")
-                % {"capacity": profile.capacity},
-            )
-        )
+    status = {
+        "supervised": supervision_link_active(mentor=user, on=start) is not None,
+        "open_assignments": open_assignments.count(),
+        "capacity_value": profile.capacity,
+        "accepting_value": profile.accepting_new,
+    }
+    # The mentor's side: the same reasons, worded once, as the eligibility API and screen.
+    reasons += unmet_for_mentor(eligibility=eligibility, status=status, on=start)
     if not mentee.is_active:
         reasons.append(_reason("mentee_active", _("This mentee's record is inactive.")))
     taken = Assignment.objects.filter(mentee=mentee, status__in=OPEN_STATUSES)

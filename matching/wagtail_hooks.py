@@ -54,42 +54,21 @@ class CoordinatorMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_matching_menu():
-    items = [
-        CoordinatorMenuItem(
-            _("Mentor roster"),
-            reverse("matching_roster"),
-            name="matching-roster",
-            icon_name="table",
-            order=100,
-        ),
-        CoordinatorMenuItem(
-            _("Needs review"),
-            reverse("matching_needs_review"),
-            name="matching-needs-review",
-            icon_name="warning",
-            order=110,
-        ),
-        CoordinatorMenuItem(
-            _("Assignments"),
-            reverse("matching_assignment:index"),
-            name="matching-assignments",
-            icon_name="group",
-            order=120,
-        ),
-        CoordinatorMenuItem(
-            _("Mentees"),
-            reverse("matching_mentee:index"),
-            name="matching-mentees",
-            icon_name="user",
-            order=130,
-        ),
-        CoordinatorMenuItem(
+    entries = [
+        (_("Mentor roster"), "matching_roster", "matching-roster", "table"),
+        (_("Needs review"), "matching_needs_review", "matching-needs-review", "warning"),
+        (_("Assignments"), "matching_assignment:index", "matching-assignments", "group"),
+        (_("Mentees"), "matching_mentee:index", "matching-mentees", "user"),
+        (
             _("Mentor matching details"),
-            reverse("matching_mentor_profile:index"),
-            name="matching-mentor-details",
-            icon_name="cog",
-            order=140,
+            "matching_mentor_profile:index",
+            "matching-mentor-details",
+            "cog",
         ),
+    ]
+    items = [
+        CoordinatorMenuItem(label, reverse(url), name=name, icon_name=icon, order=100 + 10 * i)
+        for i, (label, url, name, icon) in enumerate(entries)
     ]
     return SubmenuMenuItem(
         _("Matching"), Menu(items=items), name="matching", icon_name="group", order=260
