@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("courses.urls")),
     path("", include("certification.urls")),
+    path("api/v1/", include("matching.urls")),
 ]
 
 if settings.DEBUG:

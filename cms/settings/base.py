@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "certification",
+    "matching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -204,7 +205,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"user": "600/minute", "anon": "60/minute", "verify": "60/minute"},
+    "DEFAULT_THROTTLE_RATES": {
+        "user": "600/minute",
+        "anon": "60/minute",
+        "verify": "60/minute",
+        "matching": "300/minute",
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Peer Mentor Academy API",

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchingConfig(AppConfig):
+    name = "matching"
+    verbose_name = _("Matching")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from matching import receivers  # noqa: F401 - connects the certificate_lapsed receiver

@@ -1,0 +1,350 @@
+"""Writes for matching. ``assignment_create`` is THE gate: every path that makes or reactivates
+an assignment (admin form, API, command, review) goes through ``_gate_unmet`` under the mentor's
+row lock, the same lock the certification services take before changing a certificate, so a
+revocation and an assignment serialise.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+
+from certification.eligibility import eligibility_evaluate
+from certification.models import CertificationProgramme
+from certification.selectors import supervision_link_active
+from cms.roles import COORDINATORS, user_has_role
+from matching.models import (
+    OPEN_STATUSES,
+    Assignment,
+    AssignmentEvent,
+    AssignmentEventKind,
+    AssignmentStatus,
+    Mentee,
+    MentorProfile,
+    languages_of,
+)
+from matching.selectors import unmet_for_mentor
+
+SERVICE_ACCOUNTS = "Service accounts"
+REASON_MAX_LENGTH = 2000
+PAST_START_TOLERANCE = datetime.timedelta(days=1)
+
+
+class AssignmentRefused(ValidationError):  # noqa: N818 - the name the issue gives the gate
+    """The gate refused: ``reasons`` lists every unmet requirement as {requirement, detail}."""
+
+    def __init__(self, reasons: list[dict]):
+        self.reasons = reasons
+        super().__init__([reason["detail"] for reason in reasons])
+
+
+@dataclass(frozen=True)
+class MentorDefaults:
+    """Matching details of a mentor without a MentorProfile row yet."""
+
+    capacity: int = 3
+    languages: str = ""
+    accepting_new: bool = True
+    crisis_trained: bool = False
+
+
+def _lock_mentor(mentor_id: int):
+    """Lock the mentor's user row, as certification's services do, and return the user."""
+    return get_user_model().objects.select_for_update().filter(pk=mentor_id).first()
+
+
+def _reason(requirement: str, detail: str) -> dict:
+    return {"requirement": requirement, "detail": str(detail)}
+
+
+def gate_unmet(
+    *,
+    mentor_id: int,
+    mentee: Mentee,
+    start: datetime.date,
+    ignoring: Assignment | None = None,
+) -> list[dict]:
+    """Every reason the mentor may not take the mentee from ``start`` (empty: they may).
+
+    Certificate in force in the mentee's programme on ``start`` (and, when it is not, what is
+    left to certify); an active supervision link on ``start``; the mentor active, accepting new
+    mentees and under capacity (active and needs-review assignments count); the mentee active
+    and without another open assignment; a crisis-trained mentor when the mentee needs one; a
+    common language when both name languages. ``ignoring`` is an assignment being reactivated.
+    Call it with the mentor's row locked (``assignment_create`` does).
+    """
+    reasons = []
+    user = get_user_model().objects.filter(pk=mentor_id).first()
+    if user is None:
+        return [_reason("mentor", _("There is no such mentor."))]
+    if not user.is_active:
+        reasons.append(_reason("mentor_active", _("This mentor's account is deactivated.")))
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=mentee.programme, at=start)
+    profile = MentorProfile.objects.filter(user_id=mentor_id).first() or MentorDefaults()
+    open_assignments = Assignment.objects.filter(mentor_id=mentor_id, status__in=OPEN_STATUSES)
+    if ignoring is not None:
+        open_assignments = open_assignments.exclude(pk=ignoring.pk)
+    status = {
+        "supervised": supervision_link_active(mentor=user, on=start) is not None,
+        "open_assignments": open_assignments.count(),
+        "capacity_value": profile.capacity,
+        "accepting_value": profile.accepting_new,
+    }
+    # The mentor's side: the same reasons, worded once, as the eligibility API and screen.
+    reasons += unmet_for_mentor(eligibility=eligibility, status=status, on=start)
+    if not mentee.is_active:
+        reasons.append(_reason("mentee_active", _("This mentee's record is inactive.")))
+    taken = Assignment.objects.filter(mentee=mentee, status__in=OPEN_STATUSES)
+    if ignoring is not None:
+        taken = taken.exclude(pk=ignoring.pk)
+    if taken.exists():
+        reasons.append(_reason("mentee_assigned", _("This mentee already has a mentor.")))
+    if mentee.needs_crisis_trained and not profile.crisis_trained:
+        reasons.append(
+            _reason(
+                "crisis_trained",
+                _("This mentee needs a crisis-trained mentor; this mentor is not marked as one."),
+            )
+        )
+    wanted, spoken = languages_of(mentee.languages), languages_of(profile.languages)
+    if wanted and spoken and not wanted & spoken:
+        reasons.append(
+            _reason(
+                "language",
+                _("No language in common (mentee: %(mentee)s; mentor: %(mentor)s).")
+                % {"mentee": ", ".join(sorted(wanted)), "mentor": ", ".join(sorted(spoken))},
+            )
+        )
+    return reasons
+
+
+def _record(assignment, *, kind: str, actor=None, at=None, reason: str = "") -> AssignmentEvent:
+    event = AssignmentEvent.objects.create(
+        assignment=assignment, kind=kind, actor=actor, at=at or timezone.now(), reason=reason
+    )
+    if kind == AssignmentEventKind.FLAGGED:
+        from matching import tasks
+
+        transaction.on_commit(lambda: tasks.enqueue_review_email(event_id=event.pk))
+    return event
+
+
+def _clean_reason(reason: str, *, required: bool) -> str:
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise ValidationError({"reason": _("Please give a reason: it is recorded.")})
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"reason": _("Please keep the reason under %(max)d characters.") % {"max": 2000}}
+        )
+    return reason
+
+
+@transaction.atomic
+def assignment_create(
+    *, mentor, mentee, coordinator, start: datetime.date | None = None
+) -> Assignment:
+    """Assign a mentor to a mentee: the only way an assignment comes to exist.
+
+    Rule: inside one transaction, with the mentor's user row locked (then the mentee's), every
+    check of ``gate_unmet`` must pass on ``start`` (today by default; at most a day in the
+    past). Otherwise raises AssignmentRefused listing every unmet reason. One open assignment
+    per mentee is also a database constraint. ``mentor`` and ``mentee`` may be objects or ids.
+    """
+    today = timezone.localdate()
+    start = start or today
+    if start < today - PAST_START_TOLERANCE:
+        raise ValidationError({"start": _("The start date cannot be more than a day ago.")})
+    mentor_id = getattr(mentor, "pk", mentor)
+    if _lock_mentor(mentor_id) is None:
+        raise ValidationError({"mentor": _("There is no such mentor.")})
+    mentee = (
+        Mentee.objects.select_for_update(of=("self",))
+        .select_related("programme")
+        .filter(pk=getattr(mentee, "pk", mentee))
+        .first()
+    )
+    if mentee is None:
+        raise ValidationError({"mentee": _("There is no such mentee.")})
+    reasons = gate_unmet(mentor_id=mentor_id, mentee=mentee, start=start)
+    if reasons:
+        raise AssignmentRefused(reasons)
+    try:
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                mentor_id=mentor_id, mentee=mentee, coordinator=coordinator, start=start
+            )
+    except IntegrityError as error:  # the constraint caught what the lock did not
+        raise AssignmentRefused(
+            [_reason("mentee_assigned", _("This mentee already has a mentor."))]
+        ) from error
+    _record(assignment, kind=AssignmentEventKind.CREATED, actor=coordinator)
+    return assignment
+
+
+def _locked_assignment(assignment_id: int) -> Assignment:
+    mentor_id = Assignment.objects.values_list("mentor_id", flat=True).get(pk=assignment_id)
+    _lock_mentor(mentor_id)
+    return (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("mentee__programme", "mentor")
+        .get(pk=assignment_id)
+    )
+
+
+@transaction.atomic
+def assignment_flag_for_review(*, assignment_id: int, reason: str, actor=None) -> Assignment | None:
+    """Move an active assignment to "needs review" with the reason; coordinators are e-mailed.
+
+    Only active assignments are flagged (one that already needs review or has ended is left
+    as it is), so a retried task or a second sweep flags, and e-mails, once. Returns the
+    assignment when it was flagged now, else None.
+    """
+    assignment = _locked_assignment(assignment_id)
+    if assignment.status != AssignmentStatus.ACTIVE:
+        return None
+    reason = _clean_reason(reason, required=True)
+    assignment.status = AssignmentStatus.NEEDS_REVIEW
+    assignment.review_reason = reason
+    assignment.save(update_fields=["status", "review_reason"])
+    _record(assignment, kind=AssignmentEventKind.FLAGGED, actor=actor, reason=reason)
+    return assignment
+
+
+@transaction.atomic
+def assignment_end(
+    *, assignment_id: int, actor, reason: str = "", on: datetime.date | None = None
+) -> Assignment:
+    """End an open assignment (active or needing review) on ``on`` (today by default)."""
+    reason = _clean_reason(reason, required=False)
+    assignment = _locked_assignment(assignment_id)
+    if assignment.status == AssignmentStatus.ENDED:
+        raise ValidationError(_("This assignment has already ended."))
+    on = max(on or timezone.localdate(), assignment.start)
+    assignment.status = AssignmentStatus.ENDED
+    assignment.end = on
+    assignment.save(update_fields=["status", "end"])
+    _record(assignment, kind=AssignmentEventKind.ENDED, actor=actor, reason=reason)
+    return assignment
+
+
+@transaction.atomic
+def assignment_review_resolve(
+    *, assignment_id: int, actor, decision: str, reason: str = ""
+) -> Assignment:
+    """A coordinator resolves a flagged assignment: "continue" or "end".
+
+    Continuing reactivates it, so it passes the gate again, today, under the mentor's lock
+    (the assignment itself is not counted against capacity or the mentee); otherwise
+    AssignmentRefused lists the reasons and the assignment keeps needing review.
+    """
+    if decision == "end":
+        return assignment_end(assignment_id=assignment_id, actor=actor, reason=reason)
+    if decision != "continue":
+        raise ValidationError({"decision": _("Choose to continue or to end the assignment.")})
+    reason = _clean_reason(reason, required=False)
+    assignment = _locked_assignment(assignment_id)
+    if assignment.status != AssignmentStatus.NEEDS_REVIEW:
+        raise ValidationError(_("Only an assignment that needs review can be continued."))
+    reasons = gate_unmet(
+        mentor_id=assignment.mentor_id,
+        mentee=assignment.mentee,
+        start=timezone.localdate(),
+        ignoring=assignment,
+    )
+    if reasons:
+        raise AssignmentRefused(reasons)
+    assignment.status = AssignmentStatus.ACTIVE
+    assignment.review_reason = ""
+    assignment.save(update_fields=["status", "review_reason"])
+    _record(assignment, kind=AssignmentEventKind.REVIEW_CLEARED, actor=actor, reason=reason)
+    return assignment
+
+
+def _certificate_lapse_reason(*, mentor_id: int, programme, on: datetime.date) -> str | None:
+    """Why the mentor's certificate no longer lets them mentor under ``programme``, or None."""
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=on)
+    if eligibility.certified:
+        return None
+    return eligibility.certificate_reason().detail
+
+
+def assignments_flag_after_lapse(*, holder_id: int, programme_id: int) -> list[int]:
+    """A certificate lapsed: flag the holder's active assignments under that programme.
+
+    Re-checks first, so a certificate renewed or reinstated meanwhile flags nothing.
+    """
+    programme = CertificationProgramme.objects.filter(pk=programme_id).first()
+    if programme is None:
+        return []
+    reason = _certificate_lapse_reason(
+        mentor_id=holder_id, programme=programme, on=timezone.localdate()
+    )
+    if reason is None:
+        return []
+    ids = Assignment.objects.filter(
+        mentor_id=holder_id, mentee__programme_id=programme_id, status=AssignmentStatus.ACTIVE
+    ).values_list("pk", flat=True)
+    return [pk for pk in ids if assignment_flag_for_review(assignment_id=pk, reason=reason)]
+
+
+def assignments_sweep(*, on: datetime.date | None = None) -> list[int]:
+    """Nightly second line: re-check every active assignment's certificate and supervision.
+
+    Anything that no longer holds on ``on`` (today by default) is flagged for review.
+    """
+    on = on or timezone.localdate()
+    flagged = []
+    active = Assignment.objects.filter(status=AssignmentStatus.ACTIVE).select_related(
+        "mentee__programme", "mentor"
+    )
+    for assignment in active.iterator():
+        reasons = []
+        lapse = _certificate_lapse_reason(
+            mentor_id=assignment.mentor_id, programme=assignment.mentee.programme, on=on
+        )
+        if lapse:
+            reasons.append(lapse)
+        if supervision_link_active(mentor=assignment.mentor, on=on) is None:
+            reasons.append(_("The mentor no longer has an active supervision link."))
+        if reasons and assignment_flag_for_review(
+            assignment_id=assignment.pk, reason=" ".join(reasons)
+        ):
+            flagged.append(assignment.pk)
+    return flagged
+
+
+def api_token_issue(*, user, rotate: bool = False) -> Token:
+    """The API token of a coordinator or service account (a new key when ``rotate``).
+
+    Only active coordinators, members of "Service accounts" and superusers may hold one.
+    """
+    if not user.is_active or not (
+        user.is_superuser
+        or user_has_role(user, COORDINATORS)
+        or user.groups.filter(name=SERVICE_ACCOUNTS).exists()
+    ):
+        raise ValidationError(
+            _("Only active coordinators and service accounts may hold an API token.")
+        )
+    with transaction.atomic():
+        if rotate:
+            Token.objects.filter(user=user).delete()
+        token, _created = Token.objects.get_or_create(user=user)
+    return token
+
+
+def coordinators_to_notify():
+    """Active coordinators with an e-mail address."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=COORDINATORS), is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
