@@ -135,3 +135,9 @@ def email_certificate_event(*, event_id: int) -> bool:
         body = render_to_string("certification/email/certificate.txt", context)
         send_mail(" ".join(subject.split()), body, None, [holder.email])
     return True
+
+
+def enqueue_certificate_rerender(*, certificate_id: int) -> None:
+    async_task(
+        "certification.tasks.render_certificate_pdf", certificate_id=certificate_id, force=True
+    )

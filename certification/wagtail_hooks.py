@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 
+from certification import certificate_admin
+from certification.certificate_admin import CertificationViewSetGroup
 from certification.models import PracticeLog
 from certification.reports import ApprovedMinutesReportView, PendingLogsReportView
 from certification.viewsets import SupervisionViewSetGroup, practice_log_viewset
@@ -91,4 +93,30 @@ def register_supervisee_progress_menu_item():
         name="supervisee-progress",
         icon_name="group",
         order=255,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_certification_viewsets():
+    return CertificationViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    return certificate_admin.admin_urls()
+
+
+class CertificateReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("certification.view_certificate")
+
+
+@hooks.register("register_reports_menu_item")
+def register_certificate_expiry_report():
+    return CertificateReportMenuItem(
+        _("Expiring and lapsed certificates"),
+        reverse("certificate_expiry_report"),
+        name="certificate-expiry",
+        icon_name="warning",
+        order=320,
     )

@@ -229,6 +229,9 @@ class Certificate(models.Model):
         ordering = ["-issued_at"]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
+        permissions = [
+            ("manage_certificate", _("Can suspend, reinstate, revoke and re-render certificates")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["holder", "programme"],

@@ -1,0 +1,122 @@
+"""Coordinators' certificate screens and supervisors' endorsements, in the Wagtail admin."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+
+from certification import services
+from certification.models import Certificate, CertificateStatus, Endorsement
+from tests.factories import UserFactory
+from tests.factories.certificates import ProgrammeFactory, qualify
+from tests.factories.cms import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(mentor, django_capture_on_commit_callbacks):
+    programme = ProgrammeFactory(name="Certified Peer Mentor")
+    qualify(mentor, programme)
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.certificate_issue_if_eligible(mentor_id=mentor.pk, programme=programme)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.login(username=coordinator.username, password=PASSWORD)
+    return client
+
+
+def test_coordinators_list_and_filter_certificates(coordinator_client, certificate):
+    response = coordinator_client.get("/admin/certificate/")
+    assert response.status_code == 200
+    assert certificate.serial in response.content.decode()
+    response = coordinator_client.get("/admin/certificate/?status=revoked")
+    assert certificate.serial not in response.content.decode()
+    assert coordinator_client.get("/admin/certificate/?expiring_within=30").status_code == 200
+    assert coordinator_client.get("/admin/certificate/new/").status_code == 302  # no add
+    edit = coordinator_client.get(f"/admin/certificate/edit/{certificate.pk}/")
+    assert edit.status_code == 302  # certificates are never edited in place
+
+
+def test_suspend_then_revoke_from_the_manage_view(
+    coordinator_client, coordinator, certificate, django_capture_on_commit_callbacks
+):
+    url = f"/admin/certification/certificates/{certificate.pk}/manage/"
+    page = coordinator_client.get(url)
+    assert page.status_code == 200 and "Audit trail" in page.content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, {"action": "suspend", "reason": "Complaint"})
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.SUSPENDED
+    assert certificate.events.filter(kind="suspended", actor=coordinator,
+                                     reason="Complaint").exists()
+    assert "suspended" in mail.outbox[0].subject
+    response = coordinator_client.post(url, {"action": "suspend", "reason": "Again"})
+    assert response.status_code == 400
+    assert "Only an active certificate can be suspended" in response.content.decode()
+    coordinator_client.post(url, {"action": "revoke", "reason": "Left the programme"})
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED
+
+
+@pytest.mark.parametrize("data", [{"action": "revoke", "reason": ""}, {"action": "explode"},
+                                  {}, {"action": "suspend", "reason": "x" * 3000}])
+def test_bad_manage_input_gets_a_400_and_changes_nothing(coordinator_client, certificate, data):
+    url = f"/admin/certification/certificates/{certificate.pk}/manage/"
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 400
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.ACTIVE
+
+
+def test_rerender_from_the_manage_view(coordinator_client, certificate,
+                                       django_capture_on_commit_callbacks):
+    url = f"/admin/certification/certificates/{certificate.pk}/manage/"
+    response = coordinator_client.post(url, {"action": "rerender"})
+    assert response.status_code == 302
+    assert certificate.events.filter(kind="pdf_rendered").count() == 2
+
+
+def test_mentors_and_supervisors_cannot_manage_certificates(client, certificate, supervisor):
+    url = f"/admin/certification/certificates/{certificate.pk}/manage/"
+    for user in (supervisor, UserFactory(role="Mentors"), UserFactory(role="Trainers")):
+        client.login(username=user.username, password=PASSWORD)
+        assert client.post(url, {"action": "revoke", "reason": "x"}).status_code in (302, 403)
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.ACTIVE
+
+
+def test_expiring_and_lapsed_report_with_csv(coordinator_client, certificate):
+    Certificate.objects.filter(pk=certificate.pk).update(status=CertificateStatus.SUSPENDED)
+    response = coordinator_client.get("/admin/reports/certificates/?view=lapsed")
+    assert response.status_code == 200 and certificate.serial in response.content.decode()
+    export = coordinator_client.get("/admin/reports/certificates/?view=lapsed&export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[1][0] == certificate.serial
+    response = coordinator_client.get("/admin/reports/certificates/?view=expiring")
+    assert certificate.serial not in response.content.decode()
+
+
+def test_programmes_are_managed_by_coordinators(coordinator_client):
+    assert coordinator_client.get("/admin/certificationprogramme/").status_code == 200
+    assert coordinator_client.get("/admin/certificationprogramme/new/").status_code == 200
+
+
+def test_supervisor_endorses_only_their_own_supervisee(client, mentor):
+    programme = ProgrammeFactory()
+    link = qualify(mentor, programme, endorse=False)
+    stranger = UserFactory(role="Supervisors")
+    url = f"/admin/certification/endorse/{mentor.pk}/"
+    client.login(username=stranger.username, password=PASSWORD)
+    assert client.get(url).status_code == 404
+    client.login(username=link.supervisor.username, password=PASSWORD)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"programme": programme.pk, "statement": "Ready."})
+    assert response.status_code == 302
+    assert Endorsement.objects.filter(mentor=mentor, supervisor=link.supervisor).exists()
+    assert client.post(url, {"programme": 999999}).status_code == 200
