@@ -53,8 +53,9 @@ def test_suspend_then_revoke_from_the_manage_view(
     assert response.status_code == 302
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.SUSPENDED
-    assert certificate.events.filter(kind="suspended", actor=coordinator,
-                                     reason="Complaint").exists()
+    assert certificate.events.filter(
+        kind="suspended", actor=coordinator, reason="Complaint"
+    ).exists()
     assert "suspended" in mail.outbox[0].subject
     response = coordinator_client.post(url, {"action": "suspend", "reason": "Again"})
     assert response.status_code == 400
@@ -64,8 +65,15 @@ def test_suspend_then_revoke_from_the_manage_view(
     assert certificate.status == CertificateStatus.REVOKED
 
 
-@pytest.mark.parametrize("data", [{"action": "revoke", "reason": ""}, {"action": "explode"},
-                                  {}, {"action": "suspend", "reason": "x" * 3000}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "revoke", "reason": ""},
+        {"action": "explode"},
+        {},
+        {"action": "suspend", "reason": "x" * 3000},
+    ],
+)
 def test_bad_manage_input_gets_a_400_and_changes_nothing(coordinator_client, certificate, data):
     url = f"/admin/certification/certificates/{certificate.pk}/manage/"
     response = coordinator_client.post(url, data)
@@ -74,8 +82,9 @@ def test_bad_manage_input_gets_a_400_and_changes_nothing(coordinator_client, cer
     assert certificate.status == CertificateStatus.ACTIVE
 
 
-def test_rerender_from_the_manage_view(coordinator_client, certificate,
-                                       django_capture_on_commit_callbacks):
+def test_rerender_from_the_manage_view(
+    coordinator_client, certificate, django_capture_on_commit_callbacks
+):
     url = f"/admin/certification/certificates/{certificate.pk}/manage/"
     response = coordinator_client.post(url, {"action": "rerender"})
     assert response.status_code == 302
