@@ -194,3 +194,17 @@ def verification_status(certificate, *, on) -> str:
     if certificate.status == CertificateStatus.ACTIVE:
         return "valid" if certificate.valid_from <= on <= certificate.grace_until else "expired"
     return certificate.status
+
+
+def competency_minutes_required(*, programme=None) -> dict[int, int]:
+    """Approved minutes the programme (default: the site's default) asks per competency."""
+    from certification.models import CompetencyRequirement
+
+    programme = programme or programme_default()
+    if programme is None:
+        return {}
+    return dict(
+        CompetencyRequirement.objects.filter(programme=programme).values_list(
+            "competency_id", "minutes"
+        )
+    )

@@ -54,15 +54,20 @@ def _save_form(request, form, *, log, save, success_message):
 def practice_log_list(request):
     """The mentor's own logs and their approved minutes per competency."""
     minutes = selectors.practice_minutes_by_competency(mentor=request.user)
-    most = max([row["minutes"] for row in minutes] + [1])
+    required = selectors.competency_minutes_required()
+    programme = selectors.programme_default() if required else None
+    rows = []
+    for row in minutes:
+        needed = required.get(row["competency"].pk)
+        percent = min(row["minutes"] * 100 // needed, 100) if needed else None
+        rows.append({**row, "required": needed, "percent": percent})
     return render(
         request,
         "certification/practice_log_list.html",
         {
             "logs": selectors.practice_logs_for_mentor(mentor=request.user),
-            "minutes_by_competency": [
-                {**row, "percent": row["minutes"] * 100 // most} for row in minutes
-            ],
+            "minutes_by_competency": rows,
+            "programme": programme,
             "approved_total": selectors.practice_minutes_total(mentor=request.user),
         },
     )

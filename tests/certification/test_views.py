@@ -146,3 +146,15 @@ def test_submit_needs_post(client, draft, mentor):
         reverse("certification:practice_log_submit", args=[draft.pk])
     )
     assert response.status_code == 405
+
+
+def test_practice_summary_measures_against_the_default_programme(client, mentor):
+    from tests.factories.certificates import ProgrammeFactory, qualify
+    from tests.factories.cms import PASSWORD as _PASSWORD
+
+    programme = ProgrammeFactory(name="Core programme", is_default=True)
+    qualify(mentor, programme, endorse=False)
+    client.login(username=mentor.username, password=_PASSWORD)
+    html = client.get("/practice/").content.decode()
+    assert "Progress towards Core programme" in html
+    assert "60 of 60 minutes required" in html and "Met" in html
