@@ -1,5 +1,6 @@
 """Load the demo: site, accounts and every app's demo content. Idempotent."""
 
+import time
 from importlib import import_module
 
 from django.apps import apps
@@ -42,4 +43,12 @@ class Command(BaseCommand):
                 continue
             module = import_module(f"{app_config.name}.demo")
             module.seed(log=log, scale=scale)
+        if scale:
+            # The extra mentors, in bulk: every app's demo_scale.seed_scale (cms/demo_scale.py).
+            started = time.monotonic()
+            for app_config in apps.get_app_configs():
+                if module_has_submodule(app_config.module, "demo_scale"):
+                    module = import_module(f"{app_config.name}.demo_scale")
+                    module.seed_scale(count=scale, log=log)
+            log(f"Scaled to {scale:,} mentors in {time.monotonic() - started:.1f} s.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
