@@ -10,6 +10,17 @@ from cms import benchmarking
 from cms.benchmarking import LATENCY, THROUGHPUT, Benchmark, Result
 
 BASELINES = {"trivial_view", "wagtail_bare_page", "weasyprint_hello"}
+HOT_PATHS = {
+    "module_page": "wagtail_bare_page",
+    "dashboard": "wagtail_bare_page",
+    "quiz_start_submit": None,
+    "eligibility_evaluate": None,
+    "eligibility_api": None,
+    "matching_roster": "wagtail_bare_page",
+    "assignment_create": None,
+    "certificate_pdf": "weasyprint_hello",
+    "certificate_pdf_1000": None,
+}
 
 
 def run_bench(*args) -> str:
@@ -24,6 +35,34 @@ def test_every_baseline_of_the_spec_is_registered():
     assert all(benchmarks[name].baseline is None for name in BASELINES)
     for benchmark in benchmarks.values():
         assert benchmark.baseline is None or benchmark.baseline in benchmarks, benchmark.name
+
+
+def test_every_hot_path_of_the_issue_is_registered_with_its_baseline():
+    benchmarks = {benchmark.name: benchmark for benchmark in benchmarking.discover()}
+    assert set(benchmarks) >= set(HOT_PATHS)
+    for name, baseline in HOT_PATHS.items():
+        assert benchmarks[name].baseline == baseline, name
+    assert benchmarks["certificate_pdf_1000"].kind == benchmarking.MEMORY
+    assert benchmarks["certificate_pdf_1000"].iterations == 1000
+
+
+@pytest.mark.django_db
+def test_bench_lists_the_hot_paths():
+    names = {line.split()[0] for line in run_bench("--list").strip().splitlines()}
+    assert names >= set(HOT_PATHS) | BASELINES
+
+
+@pytest.mark.django_db
+def test_hot_paths_run_on_the_demo_and_count_their_queries():
+    call_command("seed_demo", "--force", verbosity=0)
+    document = json.loads(
+        run_bench("--only", "eligibility_evaluate", "quiz_start_submit", "--json")
+    )
+    results = {result["name"]: result for result in document["results"]}
+    assert set(results) == {"eligibility_evaluate", "quiz_start_submit"}
+    assert 0 < results["eligibility_evaluate"]["queries"] <= 6
+    assert results["quiz_start_submit"]["queries"] > 0
+    assert all(result["runs"] > 0 for result in results.values())
 
 
 def test_only_brings_the_baseline_along_and_measures_it_first():

@@ -1,10 +1,12 @@
 """Load the demo: site, accounts and every app's demo content. Idempotent."""
 
+import time
 from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils.module_loading import module_has_submodule
 
 
@@ -42,4 +44,17 @@ class Command(BaseCommand):
                 continue
             module = import_module(f"{app_config.name}.demo")
             module.seed(log=log, scale=scale)
+        if scale:
+            # The extra mentors, in bulk: every app's demo_scale.seed_scale (cms/demo_scale.py).
+            started = time.monotonic()
+            for app_config in apps.get_app_configs():
+                if module_has_submodule(app_config.module, "demo_scale"):
+                    module = import_module(f"{app_config.name}.demo_scale")
+                    module.seed_scale(count=scale, log=log)
+            # Fresh statistics after a bulk load. Without them SQLite's planner picked the
+            # (status, grace_until) certificate index for the roster's per-mentor look-up and
+            # the roster's first page took 0.66 s instead of 0.06 s at 10,000 mentors.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            log(f"Scaled to {scale:,} mentors in {time.monotonic() - started:.1f} s.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
