@@ -8,15 +8,23 @@ clock past a quiz's cooldown; everything else is prepared in fixtures before the
 import datetime
 import re
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from certification import demo as certification_demo
+from certification.models import Certificate, Endorsement, SupervisionLink
+from certification.selectors import programme_default
 from cms.demo import demo_password
 from cms.models import User
+from courses import demo_quizzes
+from courses import services as learning
 from courses.demo_content import COURSES
-from courses.models import QuizAttempt
+from courses.models import CoursePage, ModulePage, Quiz, QuizAttempt
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import answer_key, answer_quiz_by_mouse, sign_in, wrong_answers
+from tests.factories.cms import PASSWORD as ROBIN_PASSWORD
+from tests.factories.cms import UserFactory
 
 PASSWORD = "quiet-harbour-lantern-42"
 FOUNDATIONS = COURSES[0]
@@ -166,3 +174,90 @@ def test_a_new_mentor_studies_fails_then_passes_and_logs_practice(
 
     page.goto("/practice/")
     expect(page.locator("main")).to_contain_text("Approved")
+
+
+@pytest.fixture
+def one_approval_away(media_in_tmp, public_address_is_live_server, demo):
+    """Robin, before the journey: Foundations done with its quizzes passed, endorsed, and 1,080
+    of the 1,200 practice minutes approved; the last 180 are submitted, waiting for review."""
+    supervisor = User.objects.get(username="supervisor")
+    now = timezone.now()
+    robin = UserFactory(
+        username="robin",
+        first_name="Robin",
+        last_name="Hale",
+        role="Mentors",
+        date_joined=now - datetime.timedelta(days=150),
+    )
+    today = timezone.localdate()
+    SupervisionLink.objects.create(
+        supervisor=supervisor, mentor=robin, start=today - datetime.timedelta(days=140)
+    )
+    course = CoursePage.objects.get(slug=FOUNDATIONS["slug"])
+    learning.enrolment_create(learner=robin, course=course)
+    for index, module in enumerate(ModulePage.objects.child_of(course).live().order_by("path")):
+        quiz = Quiz.objects.get(pk=module.quiz_id)
+        demo_quizzes._take(
+            robin, quiz, correct=True, when=now - datetime.timedelta(days=130 - index)
+        )
+        learning.module_complete(learner=robin, module=module)
+    competencies = {c.slug: c for c in certification_demo.Competency.objects.all()}
+    logs = certification_demo.CERTIFIED_LOGS[:7]
+    for position, (days_ago, minutes, setting, slugs, reflection) in enumerate(logs):
+        certification_demo._demo_log(
+            mentor=robin,
+            supervisor=supervisor,
+            today=today,
+            days_ago=days_ago,
+            minutes=minutes,
+            setting=setting,
+            slugs=slugs,
+            reflection=reflection,
+            status="submitted" if position == len(logs) - 1 else "approved",
+            comment="",
+            competencies=competencies,
+            log=lambda message: None,
+        )
+    programme = programme_default()
+    Endorsement.objects.create(
+        mentor=robin,
+        programme=programme,
+        supervisor=supervisor,
+        endorsed_at=now - datetime.timedelta(days=10),
+        statement="Safe, warm and boundaried in supervised sessions.",
+    )
+    assert not Certificate.objects.filter(holder=robin).exists()
+    return robin
+
+
+def test_the_supervisor_approves_the_last_session_and_the_certificate_appears(
+    page, one_approval_away, open_page
+):
+    # The supervisor approves Robin's last submitted session in the admin.
+    supervisor = open_page()
+    staff_sign_in(supervisor, "supervisor")
+    supervisor.get_by_role("link", name="Practice logs").first.click()
+    supervisor.get_by_role("row", name=re.compile(r"^Robin Hale .* Submitted ")).get_by_role(
+        "link", name="Robin Hale"
+    ).click()
+    assert_accessible(supervisor, "main")
+    supervisor.get_by_role("button", name="Approve").click()
+    expect(supervisor.get_by_role("status")).to_contain_text("Approved. The mentor has been told.")
+
+    # Robin finds the certificate, downloads its PDF and opens the public check.
+    page.goto("/accounts/login/")
+    sign_in(page, "robin", ROBIN_PASSWORD)
+    expect(page.get_by_text("Signed in as")).to_be_visible()
+    page.goto("/certification/")
+    expect(page.locator(".certificate-card")).to_contain_text("Certified")
+    assert_accessible(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF").click()
+    pdf = download_info.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF-"), pdf[:20]
+
+    page.get_by_role("link", name="Public verification page").click()
+    expect(page).to_have_url(re.compile(r"/verify/[^/]+/$"))
+    expect(page.locator("#verify-status")).to_contain_text("This certificate is valid today.")
+    assert_accessible(page)
