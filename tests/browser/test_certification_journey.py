@@ -242,6 +242,7 @@ def test_the_supervisor_approves_the_last_session_and_the_certificate_appears(
     supervisor.get_by_role("row", name=re.compile(r"^Robin Hale .* Submitted ")).get_by_role(
         "link", name="Robin Hale"
     ).click()
+    expect(supervisor.get_by_role("button", name="Approve")).to_be_visible()
     assert_accessible(supervisor, "main")
     supervisor.get_by_role("button", name="Approve").click()
     expect(supervisor.get_by_role("status")).to_contain_text("Approved. The mentor has been told.")
