@@ -116,3 +116,31 @@ def page(request, browser, live_server):
 def demo(transactional_db):
     """The demo site and accounts (password demo-<username>), as `make run` serves them."""
     call_command("seed_demo", "--force", verbosity=0)
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Open another person's browser (a new context: their own cookies) on the live server."""
+    contexts = []
+
+    def open_():
+        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Certificate PDFs go to a throwaway media folder (the live server shares the settings)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def public_address_is_live_server(settings, live_server):
+    """Absolute links the site builds (verification URLs, QR codes) point at the live server."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
