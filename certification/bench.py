@@ -19,14 +19,10 @@ def _certified():
 
 
 def certificate_document():
-    """The CertificateDocument the certificate service prints for the demo `certified`
-    mentor's certificate: the same fields certificate_pdf_store builds, without storing."""
-    from wagtail.models import Site
-
-    from certification import pdf
+    """What the certificate service prints for the demo `certified` mentor's certificate
+    (certification.services.certificate_document), without storing anything."""
     from certification.models import Certificate
-    from certification.services.certificates import verification_url
-    from cms.models import OrganisationSettings
+    from certification.services import certificate_document as document_for
 
     certificate = (
         Certificate.objects.select_related("programme")
@@ -36,26 +32,7 @@ def certificate_document():
     )
     if certificate is None:
         raise RuntimeError("The demo `certified` mentor has no certificate: run seed_demo.")
-    site = Site.objects.filter(is_default_site=True).first()
-    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
-    evidence = certificate.evidence or {}
-    return pdf.CertificateDocument(
-        organisation_name=organisation.organisation_name,
-        holder_name=certificate.holder_name,
-        programme_name=certificate.programme.name,
-        serial=certificate.serial,
-        verification_code=certificate.verification_code,
-        verification_url=verification_url(certificate),
-        issued_on=timezone.localdate(certificate.issued_at),
-        valid_until=certificate.valid_until,
-        competencies=[
-            item["label"].split(" practising ", 1)[-1]
-            for item in evidence.get("requirements", [])
-            if item["code"].startswith("competency:")
-        ],
-        endorsed_by=(evidence.get("endorser") or {}).get("name", ""),
-        logo_path=organisation.logo.file.path if organisation.logo_id else "",
-    )
+    return document_for(certificate)
 
 
 def certificate_pdf(document) -> bytes:

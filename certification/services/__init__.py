@@ -3,6 +3,7 @@
 from certification.services.certificates import (
     CertificateError,
     certificate_check,
+    certificate_document,
     certificate_expire_due,
     certificate_issue_if_eligible,
     certificate_pdf_failed,
@@ -28,6 +29,7 @@ from certification.services.practice import (
 __all__ = [
     "CertificateError",
     "certificate_check",
+    "certificate_document",
     "certificate_expire_due",
     "certificate_issue_if_eligible",
     "certificate_pdf_failed",

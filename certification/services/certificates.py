@@ -414,30 +414,18 @@ def verification_url(certificate: Certificate) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-@transaction.atomic
-def certificate_pdf_store(
-    *, certificate_id: int, force: bool = False, at: datetime | None = None
-) -> Certificate:
-    """Render the certificate's PDF and store it with its SHA-256. Idempotent unless forced.
-
-    Runs in the worker. If rendering raises, the failure is recorded (the certificate stays
-    valid and shows "PDF pending") and the error propagates so django-q2 retries the task.
-    """
+def certificate_document(certificate: Certificate):
+    """What the certificate's PDF prints, from its evidence snapshot and the organisation's
+    settings. The one place that decides it: the worker's render and the benchmark both use it."""
     from wagtail.models import Site
 
-    from certification import pdf  # WeasyPrint is imported by workers only
+    from certification.pdf import CertificateDocument
     from cms.models import OrganisationSettings
 
-    at = at or timezone.now()
-    certificate = (
-        Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
-    )
-    if certificate.pdf_status == PdfStatus.READY and certificate.pdf and not force:
-        return certificate
     site = Site.objects.filter(is_default_site=True).first()
     organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
     evidence = certificate.evidence or {}
-    document = pdf.CertificateDocument(
+    return CertificateDocument(
         organisation_name=organisation.organisation_name,
         holder_name=certificate.holder_name,
         programme_name=certificate.programme.name,
@@ -454,6 +442,26 @@ def certificate_pdf_store(
         endorsed_by=(evidence.get("endorser") or {}).get("name", ""),
         logo_path=organisation.logo.file.path if organisation.logo_id else "",
     )
+
+
+@transaction.atomic
+def certificate_pdf_store(
+    *, certificate_id: int, force: bool = False, at: datetime | None = None
+) -> Certificate:
+    """Render the certificate's PDF and store it with its SHA-256. Idempotent unless forced.
+
+    Runs in the worker. If rendering raises, the failure is recorded (the certificate stays
+    valid and shows "PDF pending") and the error propagates so django-q2 retries the task.
+    """
+    from certification import pdf  # WeasyPrint is imported by workers only
+
+    at = at or timezone.now()
+    certificate = (
+        Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
+    )
+    if certificate.pdf_status == PdfStatus.READY and certificate.pdf and not force:
+        return certificate
+    document = certificate_document(certificate)
     data = pdf.certificate_pdf_render(document=document)
     digest = pdf.sha256_hex(data)
     old_name = certificate.pdf.name if certificate.pdf else ""
