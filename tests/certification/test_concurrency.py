@@ -1,38 +1,19 @@
 """Row locks on PostgreSQL: concurrent decisions and double submits record one event."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from certification import services
 from certification.models import PracticeLog, PracticeLogEvent
-
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-Status = PracticeLog.Status
+from tests.concurrency import outcomes, run_together
 
 
 def run_concurrently(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
+    return outcomes(run_together(*calls), refused=ValidationError)
 
-    def worker(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("ok")
-        except ValidationError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(outcomes)
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+Status = PracticeLog.Status
 
 
 def test_two_concurrent_approvals_record_one_decision(submitted, supervisor):

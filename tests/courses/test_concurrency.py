@@ -1,41 +1,17 @@
 """Under real row locks: two requests at once still leave one enrolment, and completing the
 last two modules at the same moment still completes the course."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from courses import services
 from courses.models import Enrolment, ModuleCompletion
+from tests.concurrency import run_together
 
 pytestmark = [
     pytest.mark.postgres,
     # serialized_rollback restores what migrations created (roles, the root page) after a flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def run_together(*calls):
-    """Run the calls in threads released at the same moment; return results or errors."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def worker(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:  # collected for the assertions
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_enrolling_twice_at_once_leaves_one_enrolment(mentor, course):

@@ -1,38 +1,20 @@
 """Concurrent starts and submits, against PostgreSQL's real row locks."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from courses import services
 from courses.models import AttemptStatus, QuizAttempt
 from courses.signals import quiz_attempt_graded
+from tests.concurrency import run_together
 from tests.factories import QuestionFactory, QuizFactory, UserFactory
 from tests.factories.quizzes import correct_answers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def run_together(target, count: int) -> list:
-    barrier = threading.Barrier(count)
-    results: list = []
-    errors: list = []
-
-    def worker():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as error:  # collected and re-raised by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+def run_all(target, count: int) -> list:
+    results = run_together(*[target] * count)
+    errors = [result for result in results if isinstance(result, Exception)]
     assert not errors, errors
     return results
 
@@ -40,7 +22,7 @@ def run_together(target, count: int) -> list:
 def test_concurrent_starts_create_one_attempt():
     learner = UserFactory(role="Mentors")
     quiz = QuizFactory(questions=QuestionFactory.create_batch(3))
-    attempts = run_together(lambda: services.quiz_attempt_start(learner=learner, quiz=quiz), 6)
+    attempts = run_all(lambda: services.quiz_attempt_start(learner=learner, quiz=quiz), 6)
     assert len({attempt.pk for attempt in attempts}) == 1
     assert QuizAttempt.objects.filter(learner=learner, quiz=quiz).count() == 1
 
@@ -53,7 +35,7 @@ def test_concurrent_submits_grade_once():
     graded = []
     quiz_attempt_graded.connect(lambda **kw: graded.append(kw), weak=False, dispatch_uid="conc")
     try:
-        outcomes = run_together(
+        outcomes = run_all(
             lambda: services.quiz_attempt_submit(
                 attempt_id=attempt.pk, learner=learner, answers=answers
             ),

@@ -1,38 +1,19 @@
 """Row locks on PostgreSQL: the gate holds under concurrent requests."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from certification import services as certification
 from matching import services
 from matching.models import Assignment, AssignmentStatus
+from tests.concurrency import outcomes, run_together
 from tests.factories import MenteeFactory, MentorProfileFactory, UserFactory, certify
-
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def run_concurrently(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
+    return outcomes(run_together(*calls), refused=services.AssignmentRefused)
 
-    def worker(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("ok")
-        except services.AssignmentRefused:
-            outcomes.append("refused")
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(outcomes)
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def assign(mentor, mentee, coordinator):
