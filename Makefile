@@ -68,7 +68,7 @@ serve-setup: $(VENV)/.installed system-deps
 run: serve-setup
 	@echo ""
 	@echo "  Peer Mentor Academy is starting on http://$(HOST):$(PORT)/  (admin: /admin/)"
-	@echo "  Demo logins (password demo-<username>): trainer, supervisor, coordinator, mentor, certified"
+	@echo "  Demo logins (password demo-<username>): trainer, leadtrainer, supervisor, coordinator, mentor, certified"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
