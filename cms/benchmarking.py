@@ -357,11 +357,46 @@ def queries_per_request(path: str, login: tuple[str, str] | None) -> int:
     return len(captured.captured_queries)
 
 
-def measure_throughput(benchmark: Benchmark, context, budget: Budget, base_url: str) -> Result:
+# A throughput figure's ratio is the median over this many paired rounds: the baseline, then the
+# page, alternately. A shared machine's load changes during a run; pairing lets both sides of
+# each ratio see the same load.
+PAIRED_ROUNDS = 5
+
+
+def _load_target(benchmark: Benchmark, context, base_url: str) -> tuple[str, str]:
     path = benchmark.resolve(benchmark.path, context)
     login = benchmark.resolve(benchmark.login, context)
     cookie = session_cookie(base_url, *login) if login else ""
     drive_load(base_url, path, cookie=cookie, max_requests=20, max_seconds=5)  # warm up
+    return path, cookie
+
+
+def paired_ratio(
+    base_url: str, target: tuple[str, str], baseline: tuple[str, str], budget: Budget
+) -> float | None:
+    """The median, over PAIRED_ROUNDS, of the target's req/s over the baseline's req/s measured
+    just before it, each round a fifth of the budget."""
+    ratios = []
+    share = {
+        "max_requests": max(20, budget.throughput_requests // PAIRED_ROUNDS),
+        "max_seconds": budget.throughput_seconds / PAIRED_ROUNDS,
+    }
+    for _ in range(PAIRED_ROUNDS):
+        base = drive_load(base_url, baseline[0], cookie=baseline[1], **share)
+        load = drive_load(base_url, target[0], cookie=target[1], **share)
+        if base["req_per_s"] and load["req_per_s"]:
+            ratios.append(load["req_per_s"] / base["req_per_s"])
+    return statistics.median(ratios) if ratios else None
+
+
+def measure_throughput(
+    benchmark: Benchmark,
+    context,
+    budget: Budget,
+    base_url: str,
+    baseline: tuple[Benchmark, Any] | None = None,
+) -> Result:
+    path, cookie = _load_target(benchmark, context, base_url)
     load = drive_load(
         base_url,
         path,
@@ -369,7 +404,7 @@ def measure_throughput(benchmark: Benchmark, context, budget: Budget, base_url: 
         max_requests=budget.throughput_requests,
         max_seconds=budget.throughput_seconds,
     )
-    return Result(
+    result = Result(
         name=benchmark.name,
         kind=benchmark.kind,
         baseline=benchmark.baseline,
@@ -377,9 +412,13 @@ def measure_throughput(benchmark: Benchmark, context, budget: Budget, base_url: 
         p50_ms=load["p50_ms"],
         p95_ms=load["p95_ms"],
         req_per_s=load["req_per_s"],
-        queries=queries_per_request(path, login),
+        queries=queries_per_request(path, benchmark.resolve(benchmark.login, context)),
         errors=load["errors"],
     )
+    if baseline is not None and baseline[0].kind == THROUGHPUT:
+        base_target = _load_target(baseline[0], baseline[1], base_url)
+        result.ratio = paired_ratio(base_url, (path, cookie), base_target, budget)
+    return result
 
 
 def select(benchmarks: list[Benchmark], only: list[str] | None) -> list[Benchmark]:
@@ -407,19 +446,23 @@ def run_benchmarks(
     """Set up and measure each benchmark; start gunicorn only if a throughput one needs it."""
     contexts = {b.name: b.setup() if b.setup else None for b in benchmarks}
     results: dict[str, Result] = {}
+    by_name = {benchmark.name: benchmark for benchmark in benchmarks}
 
     def measure_all(base_url: str | None) -> None:
         for benchmark in benchmarks:
             context = contexts[benchmark.name]
             if benchmark.kind == THROUGHPUT:
-                result = measure_throughput(benchmark, context, budget, base_url)
+                baseline = by_name.get(benchmark.baseline)
+                paired = (baseline, contexts[baseline.name]) if baseline else None
+                result = measure_throughput(benchmark, context, budget, base_url, paired)
             elif benchmark.kind == LATENCY:
                 result = measure_latency(benchmark, context, budget)
             elif benchmark.kind == MEMORY:
                 result = measure_memory_benchmark(benchmark, context, budget)
             else:
                 raise ValueError(f"{benchmark.name}: unknown kind {benchmark.kind!r}")
-            result.ratio = ratio(result, results.get(benchmark.baseline))
+            if result.ratio is None:
+                result.ratio = ratio(result, results.get(benchmark.baseline))
             results[benchmark.name] = result
             if on_result:
                 on_result(result)

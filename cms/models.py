@@ -1,6 +1,7 @@
 """Site-wide models: the user, the home and standard pages, organisation settings and the
 referral directory (resources and the page that lists them)."""
 
+import hashlib
 import re
 
 from django.contrib.auth.models import AbstractUser
@@ -17,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import content_cache
 from cms.blocks import RICH_TEXT_FEATURES, BaseContentBlock
 
 
@@ -65,15 +67,27 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        # When the request is for a page further down (a course, a module), the child here is
-        # only passed through: load it in one query with its own fields deferred, instead of
-        # Page + .specific. Deeper pages have query budgets.
+        # A page further down (a course, a module) is found through its ancestors, one query
+        # each. Pages that say their routing is the same for everyone (`route_cacheable`) are
+        # kept in the content cache (cms.content_cache): the next request for the same path
+        # skips those queries until published content changes.
         if len(path_components) > 1:
+            path = hashlib.sha1("/".join(path_components).encode()).hexdigest()
+            key = content_cache.content_key(request, "route", self.pk, path)
+            page = content_cache.get(key)
+            if page is not None:
+                return page.route(request, [])
+            # Passed through only: one query with the child's own fields deferred, instead of
+            # Page + .specific.
             child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
             if child is None:
                 raise Http404
             child._cached_parent_obj = self
-            return child.route(request, path_components[1:])
+            result = child.route(request, path_components[1:])
+            page, args, kwargs = result
+            if getattr(page, "route_cacheable", False) and not args and not kwargs:
+                content_cache.set(key, page)
+            return result
         return super().route(request, path_components)
 
 
@@ -296,3 +310,19 @@ class ResourceDirectoryPage(Page):
             )
         )
         return context
+
+
+class ContentGeneration(models.Model):
+    """One row: a number that grows whenever published content may have changed.
+
+    Caches of what every visitor sees alike (see cms.content_cache) put it in their keys, so a
+    change is visible to every process the moment it commits, whatever the cache backend.
+    """
+
+    value = models.PositiveBigIntegerField(_("value"), default=0)
+
+    class Meta:
+        verbose_name = _("content generation")
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,9 +1,13 @@
 """Signal receivers of the site app."""
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from functools import cache
 
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import post_page_move
+
+from cms.content_cache import bump_generation
 from cms.models import Resource
 from cms.selectors import resources_cache_clear
 
@@ -13,3 +17,42 @@ def clear_resource_cache(sender, **kwargs):
     # Now, and again after commit so that no reader caches the rows from before it.
     resources_cache_clear()
     transaction.on_commit(resources_cache_clear)
+
+
+@cache
+def _content_models() -> tuple[type, ...]:
+    """What published pages are made of: pages, their view restrictions, sites, images,
+    documents and every snippet (quizzes, competencies, resources...)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        Page,
+        PageViewRestriction,
+        Site,
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    )
+
+
+@receiver([post_save, post_delete], dispatch_uid="cms_content_generation_on_change")
+def new_content_generation(sender, instance, raw=False, **kwargs):
+    """Any saved or deleted piece of content starts a new generation (cms.content_cache)."""
+    if not raw and isinstance(instance, _content_models()):
+        bump_generation()
+
+
+@receiver(m2m_changed, dispatch_uid="cms_content_generation_on_relation_change")
+def new_content_generation_on_relation(sender, instance, action, **kwargs):
+    # A view restriction's groups, a page's competencies: relations are content too.
+    if action.startswith("post_") and isinstance(instance, _content_models()):
+        bump_generation()
+
+
+@receiver(post_page_move, dispatch_uid="cms_content_generation_on_move")
+def new_content_generation_on_move(sender, **kwargs):
+    # A move rewrites the URL paths of the page's descendants with one UPDATE (no save signal).
+    bump_generation()

@@ -53,6 +53,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as each test starts with its own database state:
+    cached content (cms.content_cache), sessions and rate limits never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"

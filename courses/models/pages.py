@@ -130,6 +130,8 @@ class CoursePage(Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    # Routing to a course or module is the same for every visitor (see HomePage.route).
+    route_cacheable = True
 
     class Meta:
         verbose_name = _("course")
@@ -138,16 +140,14 @@ class CoursePage(Page):
     def route(self, request, path_components):
         # One query for the specific module (see CourseIndexPage.route), which also tells
         # whether any page view restriction applies, so an unrestricted module (the usual
-        # case) needs no further query for them.
+        # case) needs no further query for them. Nothing here depends on who asks: the home
+        # page caches the result (route_cacheable).
         if path_components:
             child = (
                 ModulePage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("quiz")
-                .annotate(
-                    has_view_restrictions=_view_restrictions_exist(self),
-                    quiz_passed=_quiz_passed_by(getattr(request, "user", None)),
-                )
+                .annotate(has_view_restrictions=_view_restrictions_exist(self))
                 .first()
             )
             if child is not None:
@@ -161,16 +161,6 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(course_overview(course=self, learner=request.user))
         return context
-
-
-def _quiz_passed_by(user):
-    """Whether `user` has passed the module's quiz, for the module's own query."""
-    from courses.models.quizzes import QuizAttempt
-
-    learner_id = user.pk if getattr(user, "is_authenticated", False) else None
-    return Exists(
-        QuizAttempt.objects.filter(quiz_id=OuterRef("quiz_id"), learner_id=learner_id, passed=True)
-    )
 
 
 class ModulePage(Page):
@@ -210,6 +200,7 @@ class ModulePage(Page):
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    route_cacheable = True  # see HomePage.route
 
     class Meta:
         verbose_name = _("module")
@@ -217,8 +208,9 @@ class ModulePage(Page):
 
     @property
     def has_quiz_block(self) -> bool:
-        """Whether the body places the quiz itself (else the page shows it after the lesson)."""
-        return any(block.block_type == "quiz" for block in self.body)
+        """Whether the body places the quiz itself (else the page shows it after the lesson).
+        Read from the raw data: no block is converted for this."""
+        return any(item.get("type") == "quiz" for item in self.body.raw_data)
 
     def get_view_restrictions(self):
         if getattr(self, "has_view_restrictions", None) is False:

@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from cms import content_cache
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -141,23 +142,15 @@ def _build_steps(course: CoursePage, modules: list[ModulePage]) -> list[ModuleSt
 ENROLMENT_FIELDS = ("id", "enrolled_at", "completed_at", "last_module_id")
 
 
-REFLECTION_FIELDS = ("id", "text", "updated_at")
-# Reflection answers of up to this many prompts ride along with the module query; a module
-# with more prompts loads its answers with one query of their own.
-MAX_FOLDED_PROMPTS = 5
-
-
 def _live_modules(
     courses: list[CoursePage],
     learner,
     *,
     with_enrolment: bool = False,
-    reflections_of: tuple[ModulePage, list[str]] | None = None,
 ):
     """The live modules of several courses in tree order, each annotated with the learner's
-    completion time (``learner_completed_at``); for one course also with the learner's
-    enrolment (``enrolment_<field>``) and their answers to one module's reflection prompts
-    (``reflection_<n>_<field>``): all in one query."""
+    completion time (``learner_completed_at``) and, for one course, also with the learner's
+    enrolment (``enrolment_<field>``): all in one query."""
     if not courses:
         return []
     children = reduce(
@@ -177,41 +170,7 @@ def _live_modules(
                     for name in ENROLMENT_FIELDS
                 }
             )
-        if reflections_of is not None:
-            module, block_ids = reflections_of
-            for number, block_id in enumerate(block_ids):
-                answer = ReflectionAnswer.objects.filter(
-                    learner=learner, module_id=module.pk, block_id=block_id
-                )
-                queryset = queryset.annotate(
-                    **{
-                        f"reflection_{number}_{name}": Subquery(answer.values(name)[:1])
-                        for name in REFLECTION_FIELDS
-                    }
-                )
     return list(queryset.order_by("path"))
-
-
-def _reflections_from_annotations(
-    row: ModulePage, *, learner, module: ModulePage, block_ids: list[str]
-) -> dict[str, ReflectionAnswer]:
-    answers = {}
-    for number, block_id in enumerate(block_ids):
-        pk = getattr(row, f"reflection_{number}_id", None)
-        if pk is None:
-            continue
-        answer = ReflectionAnswer(
-            id=pk,
-            learner=learner,
-            module=module,
-            block_id=block_id,
-            text=getattr(row, f"reflection_{number}_text"),
-            updated_at=getattr(row, f"reflection_{number}_updated_at"),
-        )
-        answer._state.adding = False
-        answer._state.db = "default"
-        answers[block_id] = answer
-    return answers
 
 
 def _enrolment_from_annotations(module: ModulePage, *, learner, course) -> Enrolment | None:
@@ -327,7 +286,7 @@ def module_completion_blockers(
 
 def module_quiz_passed(*, learner, module: ModulePage) -> bool:
     """Whether the learner passed the module's quiz (any attempt: the highest counts). Uses the
-    annotation the module page's own query carries when there is one."""
+    value the module view set on its page (from module_access) when there is one."""
     annotated = getattr(module, "quiz_passed", None)
     if annotated is not None:
         return annotated
@@ -344,6 +303,8 @@ class ModuleAccess:
     progress: CourseProgress
     step: ModuleStep | None
     reflection_answers: dict[str, ReflectionAnswer] = field(default_factory=dict)
+    # Whether the learner has passed the module's quiz (None: no quiz, or not enrolled).
+    quiz_passed: bool | None = None
 
     @property
     def enrolment(self) -> Enrolment | None:
@@ -361,33 +322,43 @@ class ModuleAccess:
         return "open"
 
 
-def module_access(*, learner, module: ModulePage) -> ModuleAccess:
-    """Everything the module page needs to decide what to show: the course's live modules,
-    the learner's completions, enrolment and answers to this module's reflection prompts, in
-    one query (the module page has a query budget)."""
+def course_outline(*, course: CoursePage, request=None) -> list[ModulePage]:
+    """The course's live modules in order, with the fields a step shows. The same for every
+    learner, so it is kept in the content cache (cms.content_cache) until content changes;
+    each call gets its own copies, free to annotate."""
+    key = content_cache.content_key(request, "course-outline", course.pk)
+    modules = content_cache.get(key)
+    if modules is None:
+        modules = _live_modules([course], None)
+        content_cache.set(key, modules)
+    return modules
+
+
+def module_access(*, learner, module: ModulePage, request=None) -> ModuleAccess:
+    """Everything the module page needs to decide what to show: the course outline (cached,
+    see course_outline) and the learner's own state in simple queries: their completions in
+    the course, their enrolment and, once enrolled, their answers to this module's reflection
+    prompts and whether they passed its quiz. The module page is the hottest learner page:
+    building these small queries costs less than one query with a subquery per field."""
     course = module.get_parent().specific
-    block_ids = module.reflection_block_ids()
-    fold = learner.is_authenticated and 0 < len(block_ids) <= MAX_FOLDED_PROMPTS
-    modules = _live_modules(
-        [course],
-        learner,
-        with_enrolment=learner.is_authenticated,
-        reflections_of=(module, block_ids) if fold else None,
-    )
+    modules = course_outline(course=course, request=request)
     enrolment = None
     answers: dict[str, ReflectionAnswer] = {}
+    quiz_passed = None
     if learner.is_authenticated:
-        if modules:
-            enrolment = _enrolment_from_annotations(modules[0], learner=learner, course=course)
-        else:
-            enrolment = enrolment_for(learner=learner, course=course)
-        if enrolment is not None and block_ids:
-            if fold and modules:
-                answers = _reflections_from_annotations(
-                    modules[0], learner=learner, module=module, block_ids=block_ids
-                )
-            else:
+        completed = dict(
+            ModuleCompletion.objects.filter(
+                learner=learner, module_id__in=[row.pk for row in modules]
+            ).values_list("module_id", "completed_at")
+        )
+        for row in modules:
+            row.learner_completed_at = completed.get(row.pk)
+        enrolment = enrolment_for(learner=learner, course=course)
+        if enrolment is not None:
+            if module.reflection_block_ids():
                 answers = reflection_answers_for(learner=learner, module=module)
+            if module.quiz_id:
+                quiz_passed = module_quiz_passed(learner=learner, module=module)
     progress = CourseProgress(
         course=course, enrolment=enrolment, steps=_build_steps(course, modules)
     )
@@ -396,6 +367,7 @@ def module_access(*, learner, module: ModulePage) -> ModuleAccess:
         progress=progress,
         step=progress.step_for(module.pk),
         reflection_answers=answers,
+        quiz_passed=quiz_passed,
     )
 
 

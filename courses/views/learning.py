@@ -39,7 +39,9 @@ def module_page_serve(request, page: ModulePage, *args, **kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
 
-    access = selectors.module_access(learner=request.user, module=page)
+    access = selectors.module_access(learner=request.user, module=page, request=request)
+    # The quiz slot and the completion check read it from the page (its own copy, this request).
+    page.quiz_passed = access.quiz_passed
     context["access"] = access
     context["course"] = access.course
     context["progress"] = access.progress

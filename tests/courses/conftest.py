@@ -1,18 +1,9 @@
 import pytest
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from cms.models import HomePage, OrganisationSettings
 from tests.factories.cms import PASSWORD
 from tests.factories.courses import course_with_modules
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Cached resources must not leak between tests (rollbacks send no signals)."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
