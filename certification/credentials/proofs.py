@@ -67,11 +67,19 @@ def proof_add(
     return secured
 
 
+def single_proof(document) -> dict | None:
+    proof = document.get("proof") if isinstance(document, dict) else None
+    if isinstance(proof, list) and len(proof) == 1:
+        proof = proof[0]
+    return proof if isinstance(proof, dict) else None
+
+
 def proof_verify(
     document: dict, *, public_key: Ed25519PublicKey, loader: Loader = document_loader
 ) -> dict:
-    """Check the document's single eddsa-rdfc-2022 proof; return the proof or raise ProofError."""
-    proof = document.get("proof") if isinstance(document, dict) else None
+    """Check the document's single eddsa-rdfc-2022 proof (an object, or a list of one); return
+    the proof or raise ProofError."""
+    proof = single_proof(document)
     if not isinstance(proof, dict):
         raise ProofError("the document has no single proof")
     if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:

@@ -12,6 +12,7 @@ import base64
 import gzip
 
 LIST_SIZE = 131_072  # bits per list
+COUNTER_KEY = "credential-status-index"  # the SerialCounter that hands out indexes
 REVOCATION = "revocation"
 SUSPENSION = "suspension"
 PURPOSES = (REVOCATION, SUSPENSION)

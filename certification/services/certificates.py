@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certification import codes
+from certification.credentials.status import COUNTER_KEY as STATUS_COUNTER_KEY
 from certification.dates import add_months
 from certification.eligibility import Eligibility, eligibility_evaluate
 from certification.models import (
@@ -63,9 +64,6 @@ def _next_serial(*, at: datetime) -> str:
     return f"{key}-{counter.value:06d}"
 
 
-STATUS_INDEX_KEY = "credential-status-index"
-
-
 def status_indexes_reserve(*, count: int = 1) -> range:
     """The next ``count`` free indexes in the credential status lists; each is handed out once.
 
@@ -74,7 +72,7 @@ def status_indexes_reserve(*, count: int = 1) -> range:
     a unique constraint on the certificate backs this up.
     """
     counter, _created = SerialCounter.objects.select_for_update().get_or_create(
-        key=STATUS_INDEX_KEY
+        key=STATUS_COUNTER_KEY
     )
     SerialCounter.objects.filter(pk=counter.pk).update(value=F("value") + count)
     counter.refresh_from_db(fields=["value"])
