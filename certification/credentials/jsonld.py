@@ -8,6 +8,7 @@ credentials v2 context has no ``@vocab``), so nothing unsigned can hide in a sig
 """
 
 import json
+import threading
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -55,8 +56,9 @@ def static_loader(documents: Mapping[str, Callable[[], dict]]) -> Loader:
 document_loader = static_loader(
     {url: (lambda name=name: _context(name)) for url, name in CONTEXT_FILES.items()}
 )
-# Our own resolved-context cache, so contexts cached by another loader are never reused here.
-_CACHES: dict[int, LRUCache] = {}
+# Resolved contexts, cached per loader (so one loader never sees what another loaded) and per
+# thread (cachetools caches are not thread-safe).
+_local = threading.local()
 
 
 def _refuse_dropped(term) -> None:
@@ -65,7 +67,8 @@ def _refuse_dropped(term) -> None:
 
 def canonicalize(document: dict, *, loader: Loader = document_loader) -> str:
     """The RDFC-1.0 (URDNA2015) canonical N-Quads of a JSON-LD document, in safe mode."""
-    cache_ = _CACHES.setdefault(id(loader), LRUCache(maxsize=20))
+    caches = _local.__dict__.setdefault("caches", {})
+    cache_ = caches.setdefault(id(loader), LRUCache(maxsize=20))
     options = {
         "algorithm": "URDNA2015",
         "format": "application/n-quads",
