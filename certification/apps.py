@@ -16,7 +16,7 @@ class CertificationConfig(AppConfig):
 
         register_permission_policy(PracticeLog, PracticeLogPermissionPolicy(PracticeLog))
 
-        from certification import receivers  # noqa: F401 - connects the signal receivers
+        from certification import checks, receivers  # noqa: F401 - registers checks, receivers
         from certification.panels import certification_panel, practice_panel
         from courses.dashboard import register_dashboard_panel
 

@@ -33,6 +33,7 @@ from certification.models import (
     SupervisionLink,
 )
 from certification.selectors import programme_default
+from certification.services.certificates import status_indexes_reserve
 from cms.demo_scale import batched, index_of, progress, scaled_mentors
 from cms.models import User
 from courses.demo_scale import completes_foundations, stage_of
@@ -238,6 +239,9 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
                 ]
             )
             Endorsement.objects.bulk_create(endorsements)
+            indexes = iter(status_indexes_reserve(count=len(firsts) + len(renewals)))
+            for certificate in [*firsts, *renewals]:
+                certificate.status_index = next(indexes)
             Certificate.objects.bulk_create(firsts)
             first_of = {certificate.holder_id: certificate for certificate in firsts}
             for renewal in renewals:

@@ -208,3 +208,72 @@ def competency_minutes_required(*, programme=None) -> dict[int, int]:
             "competency_id", "minutes"
         )
     )
+
+
+def certificate_for_credential(*, code: str | None):
+    """The certificate behind a credential (with its evidence and status index), or None. Always
+    one query, like certificate_by_code."""
+    from certification.models import Certificate
+
+    return (
+        Certificate.objects.filter(verification_code=code or "-")
+        .select_related("programme")
+        .only(
+            "verification_code",
+            "holder_name",
+            "status",
+            "issued_at",
+            "valid_from",
+            "valid_until",
+            "evidence",
+            "status_index",
+            "programme__name",
+            "programme__slug",
+            "programme__description",
+        )
+        .first()
+    )
+
+
+def status_lists_in_use() -> int:
+    """How many status lists hold at least one allocated index (from the allocation counter)."""
+    from certification.credentials.status import COUNTER_KEY, LIST_SIZE
+    from certification.models import SerialCounter
+
+    allocated = (
+        SerialCounter.objects.filter(key=COUNTER_KEY).values_list("value", flat=True).first()
+    )
+    return -(-(allocated or 0) // LIST_SIZE)
+
+
+def status_list_positions(*, purpose: str, number: int) -> list[int]:
+    """The set bits of one status list, from one query whatever the number of certificates.
+
+    Revocation is for good: revoked certificates, and those replaced by a renewal (so a
+    superseded certificate's credential stops verifying even if its successor is later
+    revoked). Suspension is the reversible state: reinstating clears the bit.
+    """
+    from certification.credentials.status import REVOCATION, list_range
+    from certification.models import Certificate, CertificateStatus
+
+    statuses = (
+        [CertificateStatus.REVOKED, CertificateStatus.SUPERSEDED]
+        if purpose == REVOCATION
+        else [CertificateStatus.SUSPENDED]
+    )
+    start, end = list_range(number)
+    indexes = Certificate.objects.filter(
+        status_index__gte=start, status_index__lt=end, status__in=statuses
+    ).values_list("status_index", flat=True)
+    return [index - start for index in indexes]
+
+
+def organisation_name() -> str:
+    """The issuing organisation's name from the default site's settings."""
+    from wagtail.models import Site
+
+    from cms.models import OrganisationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
+    return organisation.organisation_name

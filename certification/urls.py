@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from certification.codes import CODE_PATTERN
-from certification.views import certificates, practice, verification
+from certification.views import certificates, credentials, practice, verification
 
 app_name = "certification"
 
@@ -23,4 +23,15 @@ urlpatterns = [
         rf"^verify/(?P<code>{CODE_PATTERN})\.json$", verification.verify_json, name="verify_json"
     ),
     re_path(rf"^verify/(?P<code>{CODE_PATTERN})/$", verification.verify_page, name="verify"),
+    path("credentials/issuer.json", credentials.issuer, name="credential_issuer"),
+    re_path(
+        r"^credentials/status/(?P<name>[a-z]{1,20}-[0-9]{1,9})\.json$",
+        credentials.status_list,
+        name="credential_status",
+    ),
+    re_path(
+        rf"^credentials/(?P<code>{CODE_PATTERN})\.json$",
+        credentials.credential,
+        name="credential",
+    ),
 ]

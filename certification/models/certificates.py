@@ -218,6 +218,14 @@ class Certificate(models.Model):
         verbose_name=_("renews"),
     )
     evidence = models.JSONField(_("evidence at issue"), default=dict)
+    status_index = models.PositiveIntegerField(
+        _("status list index"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("This certificate's bit in the credential status lists; allocated once."),
+    )
     pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
     pdf_status = models.CharField(
@@ -321,7 +329,8 @@ class CertificateEvent(models.Model):
 
 
 class SerialCounter(models.Model):
-    """The last serial number handed out per prefix and year (locked while incremented)."""
+    """The last number handed out per key, locked while incremented: serial numbers per prefix
+    and year, and the certificates' indexes in the credential status lists."""
 
     key = models.CharField(max_length=40, unique=True)
     value = models.PositiveIntegerField(default=0)

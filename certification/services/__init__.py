@@ -14,7 +14,9 @@ from certification.services.certificates import (
     certificate_send_reminders,
     certificate_suspend,
     endorsement_give,
+    evidence_competency_names,
     renewal_open,
+    status_indexes_reserve,
     verification_url,
 )
 from certification.services.practice import (
@@ -46,6 +48,8 @@ __all__ = [
     "practice_log_request_changes",
     "practice_log_submit",
     "practice_log_update",
+    "evidence_competency_names",
     "renewal_open",
+    "status_indexes_reserve",
     "verification_url",
 ]

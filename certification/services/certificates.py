@@ -7,6 +7,8 @@ both only once the transaction commits.
 """
 
 import contextlib
+import hashlib
+import secrets
 from dataclasses import asdict
 from datetime import date, datetime
 
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certification import codes
+from certification.credentials.status import COUNTER_KEY as STATUS_COUNTER_KEY
 from certification.dates import add_months
 from certification.eligibility import Eligibility, eligibility_evaluate
 from certification.models import (
@@ -61,6 +64,32 @@ def _next_serial(*, at: datetime) -> str:
     return f"{key}-{counter.value:06d}"
 
 
+def status_indexes_reserve(*, count: int = 1) -> range:
+    """The next ``count`` free indexes in the credential status lists; each is handed out once.
+
+    Call inside the transaction that stores them. The counter row stays locked until it
+    commits, so concurrent issues (for different mentors) queue here and never share an index;
+    a unique constraint on the certificate backs this up.
+    """
+    counter, _created = SerialCounter.objects.select_for_update().get_or_create(
+        key=STATUS_COUNTER_KEY
+    )
+    SerialCounter.objects.filter(pk=counter.pk).update(value=F("value") + count)
+    counter.refresh_from_db(fields=["value"])
+    return range(counter.value - count, counter.value)
+
+
+def _recipient(holder) -> dict | None:
+    """The holder's e-mail as a salted SHA-256 (Open Badges IdentityHash), never the address:
+    someone who already knows the address can confirm it, nobody can read it off a credential."""
+    email = (holder.email or "").strip().lower()
+    if not email:
+        return None
+    salt = secrets.token_hex(16)
+    digest = hashlib.sha256((email + salt).encode("utf-8")).hexdigest()
+    return {"email_sha256": f"sha256${digest}", "salt": salt}
+
+
 def _unique_code() -> str:
     while True:
         code = codes.generate_code()
@@ -68,7 +97,7 @@ def _unique_code() -> str:
             return code
 
 
-def _evidence(eligibility: Eligibility) -> dict:
+def _evidence(eligibility: Eligibility, *, holder) -> dict:
     endorsement = (
         Endorsement.objects.filter(mentor_id=eligibility.mentor_id, programme=eligibility.programme)
         .select_related("supervisor", "supervisor__supervisor_profile")
@@ -82,12 +111,23 @@ def _evidence(eligibility: Eligibility) -> dict:
             "qualification": profile.qualification if profile else "",
             "endorsed_at": endorsement.endorsed_at.isoformat(),
         }
+    programme = eligibility.programme
+    competencies = [
+        {"slug": item.competency.slug, "name": item.competency.name, "minutes": item.minutes}
+        for item in programme.competency_requirements.select_related("competency")
+    ]
     return {
         "evaluated_on": eligibility.at.isoformat(),
-        "programme": {"slug": eligibility.programme.slug, "name": eligibility.programme.name},
+        "programme": {
+            "slug": programme.slug,
+            "name": programme.name,
+            "description": programme.description,
+        },
         "requirements": [asdict(item) for item in eligibility.requirements],
+        "competencies": competencies,
         "renewal": asdict(eligibility.renewal),
         "endorser": endorser,
+        "recipient": _recipient(holder),
     }
 
 
@@ -161,7 +201,8 @@ def _create(
         status=CertificateStatus.ACTIVE,
         status_changed_at=at,
         previous=previous,
-        evidence=_evidence(eligibility),
+        evidence=_evidence(eligibility, holder=holder),
+        status_index=status_indexes_reserve()[0],
     )
     event = _record(
         certificate,
@@ -414,6 +455,21 @@ def verification_url(certificate: Certificate) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def evidence_competency_names(evidence: dict) -> list[str]:
+    """The competencies a certificate was issued for, as snapshotted at issue.
+
+    Certificates issued before the snapshot named them only in their (translated) requirement
+    labels, so for those the name is read back from the label, the one place it was kept.
+    """
+    if "competencies" in evidence:
+        return [item["name"] for item in evidence["competencies"]]
+    return [
+        item["label"].split(" practising ", 1)[-1]
+        for item in evidence.get("requirements", [])
+        if item["code"].startswith("competency:")
+    ]
+
+
 def certificate_document(certificate: Certificate):
     """What the certificate's PDF prints, from its evidence snapshot and the organisation's
     settings. The one place that decides it: the worker's render and the benchmark both use it."""
@@ -434,11 +490,7 @@ def certificate_document(certificate: Certificate):
         verification_url=verification_url(certificate),
         issued_on=timezone.localdate(certificate.issued_at),
         valid_until=certificate.valid_until,
-        competencies=[
-            item["label"].split(" practising ", 1)[-1]
-            for item in evidence.get("requirements", [])
-            if item["code"].startswith("competency:")
-        ],
+        competencies=evidence_competency_names(evidence),
         endorsed_by=(evidence.get("endorser") or {}).get("name", ""),
         logo_path=organisation.logo.file.path if organisation.logo_id else "",
     )

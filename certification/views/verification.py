@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from certification import selectors
 from certification.codes import normalise_code
+from certification.credentials.documents import credential_url
 from cms.forms import client_ip
 from cms.services import rate_limit_hit
 
@@ -43,10 +44,11 @@ def _public_facts(certificate) -> dict:
         "valid_until": certificate.valid_until.isoformat(),
         "in_grace_period": status == "valid" and today > certificate.valid_until,
         "checked_on": today.isoformat(),
+        "credential": credential_url(certificate.verification_code),
     }
 
 
-def _too_many(request, *, json: bool):
+def too_many_lookups(request, *, json: bool):
     message = _("Too many look-ups from your address. Please wait a minute and try again.")
     if json:
         return JsonResponse({"error": message}, status=429)
@@ -79,7 +81,7 @@ def verify_form(request):
 @require_GET
 def verify_page(request, code: str):
     if _throttled(request):
-        return _too_many(request, json=False)
+        return too_many_lookups(request, json=False)
     certificate = _lookup(code)
     if certificate.verification_code != code:
         return redirect("certification:verify", code=certificate.verification_code)
@@ -90,7 +92,7 @@ def verify_page(request, code: str):
 @require_GET
 def verify_json(request, code: str):
     if _throttled(request):
-        return _too_many(request, json=True)
+        return too_many_lookups(request, json=True)
     try:
         certificate = _lookup(code)
     except Http404:

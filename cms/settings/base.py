@@ -222,6 +222,12 @@ SPECTACULAR_SETTINGS = {
 
 WAGTAIL_SITE_NAME = "Peer Mentor Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+# Open Badges 3.0 / Verifiable Credentials (docs/credentials.md): the issuer's Ed25519 key as a
+# multibase secret key (`manage.py credential_keygen`), and public keys of retired ones.
+CREDENTIAL_SIGNING_KEY = os.environ.get("PMA_CREDENTIAL_SIGNING_KEY", "")
+CREDENTIAL_RETIRED_PUBLIC_KEYS = env_list("PMA_CREDENTIAL_RETIRED_PUBLIC_KEYS")
+CREDENTIAL_DEV_KEY_ALLOWED = False  # only dev/test may sign with the public development key
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False

@@ -8,3 +8,4 @@ DEBUG = True  # show errors and serve media while developing
 SECRET_KEY = (
     os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
 )  # local only
+CREDENTIAL_DEV_KEY_ALLOWED = True  # no key set: sign with the public, worthless dev key

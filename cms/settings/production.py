@@ -11,6 +11,10 @@ DEBUG = False  # never show tracebacks to the public
 SECRET_KEY = os.environ.get("SECRET_KEY", "")  # required: refuse to start without one
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment (50+ random characters).")
+if not os.environ.get("PMA_CREDENTIAL_SIGNING_KEY"):  # signs the verifiable credentials
+    raise ImproperlyConfigured(
+        "Set PMA_CREDENTIAL_SIGNING_KEY in the environment (run `manage.py credential_keygen`)."
+    )
 
 # Persistent connections: PostgreSQL without them served a third of the pages here.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "600"))

@@ -13,3 +13,4 @@ STORAGES = {  # no hashed-manifest step needed to render templates
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+CREDENTIAL_DEV_KEY_ALLOWED = True  # no key set: sign with the public, worthless dev key

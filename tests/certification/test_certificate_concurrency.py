@@ -4,7 +4,7 @@ import pytest
 
 from certification import services
 from certification.models import Certificate
-from tests.concurrency import run_together
+from tests.concurrency import outcomes, run_together
 from tests.factories import UserFactory
 from tests.factories.certificates import ProgrammeFactory, qualify
 
@@ -23,3 +23,25 @@ def test_concurrent_triggers_issue_one_certificate():
     assert not errors, errors
     assert sum(result is not None for result in results) == 1
     assert Certificate.objects.filter(holder=mentor).count() == 1
+
+
+def test_concurrent_issues_for_different_mentors_get_distinct_status_indexes():
+    programme = ProgrammeFactory()
+    mentors = [UserFactory(role="Mentors") for _ in range(6)]
+    for mentor in mentors:
+        qualify(mentor, programme)
+    results = run_together(
+        *[
+            (
+                lambda mentor=mentor: services.certificate_issue_if_eligible(
+                    mentor_id=mentor.pk, programme=programme
+                )
+            )
+            for mentor in mentors
+        ]
+    )
+    assert outcomes(results, refused=services.CertificateError) == ["ok"] * 6
+    indexes = sorted(
+        Certificate.objects.filter(programme=programme).values_list("status_index", flat=True)
+    )
+    assert indexes == list(range(indexes[0], indexes[0] + 6))

@@ -52,6 +52,7 @@ def test_page_and_json_for_each_status(client, certificate, status, expected, te
         "valid_until",
         "in_grace_period",
         "checked_on",
+        "credential",
     }
     assert data["programme"] == "Certified Peer Mentor"
 

@@ -9,7 +9,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "PMA_CREDENTIAL_SIGNING_KEY"}
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -30,9 +34,34 @@ def test_production_settings_pass_check_deploy():
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="t2L9q!vR8mZ#w4Kx6pB0nY3sC7fH1jD5gA-eU_oI9rT2yQ8zN-kW3",
         ALLOWED_HOSTS="mentors.example.org",
+        # The W3C vc-di-eddsa test vector's key: public, so only ever for tests.
+        PMA_CREDENTIAL_SIGNING_KEY="z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_a_missing_credential_signing_key():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="t2L9q!vR8mZ#w4Kx6pB0nY3sC7fH1jD5gA-eU_oI9rT2yQ8zN-kW3",
+        PMA_CREDENTIAL_SIGNING_KEY="",
+    )
+    assert result.returncode != 0
+    assert "PMA_CREDENTIAL_SIGNING_KEY" in result.stderr
+
+
+def test_production_settings_refuse_a_malformed_credential_signing_key():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="t2L9q!vR8mZ#w4Kx6pB0nY3sC7fH1jD5gA-eU_oI9rT2yQ8zN-kW3",
+        ALLOWED_HOSTS="mentors.example.org",
+        PMA_CREDENTIAL_SIGNING_KEY="not-a-key",
+    )
+    assert result.returncode != 0
+    assert "PMA_CREDENTIAL_SIGNING_KEY" in result.stdout + result.stderr
 
 
 def test_production_settings_refuse_a_missing_secret_key():

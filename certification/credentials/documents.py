@@ -1,0 +1,250 @@
+"""The JSON-LD documents we publish: the certificate as an Open Badges 3.0 credential, the
+issuer's profile with its keys, and the signed Bitstring Status Lists.
+
+Reads only (through the selectors); signs with the issuer key. A certificate's credential is
+built from its issue-time snapshot (serial, code, holder's name, dates, evidence), and its proof
+is dated at issue, so the same certificate always yields the same signed document until the key
+or the organisation's name changes. What changes over a certificate's life is its status, and
+that lives in the status lists, not in the credential.
+"""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from certification.credentials import jsonld, status
+from certification.credentials.keys import issuer_key, retired_public_keys
+from certification.credentials.proofs import proof_add, xsd_datetime
+
+CID_V1 = "https://www.w3.org/ns/cid/v1"  # published for other verifiers; never loaded here
+MEDIA_TYPE_CREDENTIAL = "application/vc"  # IANA, VC Data Model 2.0
+MEDIA_TYPE_JSON_LD = "application/ld+json"
+STATUS_TTL_SECONDS = 300
+
+
+def site_url(path: str = "/") -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def issuer_url() -> str:
+    return site_url(reverse("certification:credential_issuer"))
+
+
+def credential_url(code: str) -> str:
+    return site_url(reverse("certification:credential", kwargs={"code": code}))
+
+
+def status_list_url(purpose: str, number: int) -> str:
+    return site_url(
+        reverse("certification:credential_status", kwargs={"name": f"{purpose}-{number}"})
+    )
+
+
+def verification_method(public_key_multibase: str) -> str:
+    return f"{issuer_url()}#{public_key_multibase}"
+
+
+def issuer_profile(*, organisation_name: str) -> dict:
+    """The issuer's Open Badges Profile, also the controller document of its signing keys."""
+    key = issuer_key()
+    public_keys = [key.public_key_multibase, *retired_public_keys()]
+    profile = {
+        "@context": [jsonld.CREDENTIALS_V2, jsonld.OPEN_BADGES_V3, CID_V1],
+        "id": issuer_url(),
+        "type": ["Profile"],
+        "name": organisation_name,
+        "url": site_url("/"),
+        "verificationMethod": [
+            {
+                "id": verification_method(public_key),
+                "type": "Multikey",
+                "controller": issuer_url(),
+                "publicKeyMultibase": public_key,
+            }
+            for public_key in public_keys
+        ],
+        "assertionMethod": [verification_method(public_key) for public_key in public_keys],
+    }
+    if key.is_development_key:
+        profile["description"] = _(
+            "Development key: anyone can compute it, so credentials signed with it prove nothing."
+        )
+    return profile
+
+
+def _sign(document: dict, *, created: datetime.datetime) -> dict:
+    key = issuer_key()
+    return proof_add(
+        document,
+        private_key=key.private_key,
+        verification_method=verification_method(key.public_key_multibase),
+        created=created,
+    )
+
+
+def _end_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+
+
+def _criteria(evidence: dict) -> str:
+    lines = [f"- {item['label']}" for item in evidence.get("requirements", []) if item.get("label")]
+    intro = _("Certified by meeting every requirement of the programme:")
+    return "\n".join([intro, *lines]) if lines else intro
+
+
+def _identifiers(certificate) -> list[dict]:
+    """Who holds it: the name as printed (as the verification page shows it), and the e-mail
+    only as a salted hash snapshotted at issue, so the address itself is never disclosed."""
+    identifiers = [
+        {
+            "type": "IdentityObject",
+            "identityType": "name",
+            "hashed": False,
+            "identityHash": certificate.holder_name,
+        }
+    ]
+    recipient = (certificate.evidence or {}).get("recipient")
+    if recipient:
+        identifiers.append(
+            {
+                "type": "IdentityObject",
+                "identityType": "emailAddress",
+                "hashed": True,
+                "identityHash": recipient["email_sha256"],
+                "salt": recipient["salt"],
+            }
+        )
+    return identifiers
+
+
+def _achievement(certificate) -> dict:
+    from certification.services import evidence_competency_names
+
+    evidence = certificate.evidence or {}
+    snapshot = evidence.get("programme") or {}
+    programme = certificate.programme
+    name = snapshot.get("name") or programme.name
+    slug = snapshot.get("slug") or programme.slug
+    description = snapshot.get("description", programme.description) or _(
+        "Certification as a peer mentor in the programme “%(programme)s”."
+    ) % {"programme": name}
+    achievement = {
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site_url(f'/programmes/{slug}'))}",
+        "type": ["Achievement"],
+        "achievementType": "Certification",
+        "name": name,
+        "description": description,
+        "criteria": {"narrative": _criteria(evidence)},
+        "humanCode": slug,
+    }
+    competencies = evidence_competency_names(evidence)
+    if competencies:
+        achievement["tag"] = competencies
+    return achievement
+
+
+def certificate_credential(certificate, *, organisation_name: str) -> dict:
+    """The certificate as a signed OpenBadgeCredential (VC Data Model 2.0, eddsa-rdfc-2022).
+
+    Discloses what the public verification page does (holder's name, programme, dates) plus
+    the programme's criteria; its revocation is published in a Bitstring Status List.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        credential = {
+            "@context": [jsonld.CREDENTIALS_V2, jsonld.OPEN_BADGES_V3],
+            "id": credential_url(certificate.verification_code),
+            "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "name": (certificate.evidence or {}).get("programme", {}).get("name")
+            or certificate.programme.name,
+            "issuer": {"id": issuer_url(), "type": ["Profile"], "name": organisation_name},
+            "validFrom": xsd_datetime(certificate.issued_at),
+            "validUntil": xsd_datetime(_end_of_day(certificate.valid_until)),
+            "credentialSubject": {
+                "type": ["AchievementSubject"],
+                "identifier": _identifiers(certificate),
+                "achievement": _achievement(certificate),
+            },
+        }
+        if certificate.status_index is not None:
+            credential["credentialStatus"] = status_entry(certificate.status_index)
+    signed = _sign(credential, created=certificate.issued_at)
+    signed["proof"] = [signed["proof"]]  # Open Badges 3.0 wants a list of proofs
+    return signed
+
+
+def status_entry(index: int, purpose: str = status.REVOCATION) -> dict:
+    number, position = status.list_position(index)
+    url = status_list_url(purpose, number)
+    return {
+        "id": f"{url}#{position}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": purpose,
+        "statusListIndex": str(position),
+        "statusListCredential": url,
+    }
+
+
+def status_list_credential(
+    *, purpose: str, number: int, positions, at: datetime.datetime | None = None
+) -> dict:
+    """A signed BitstringStatusListCredential whose set bits are ``positions``."""
+    at = (at or timezone.now()).replace(microsecond=0)
+    url = status_list_url(purpose, number)
+    document = {
+        "@context": [jsonld.CREDENTIALS_V2],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer_url(),
+        "validFrom": xsd_datetime(at),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": purpose,
+            "encodedList": status.encode(positions),
+            "ttl": STATUS_TTL_SECONDS * 1000,
+        },
+    }
+    return _sign(document, created=at)
+
+
+def credential_for_code(code: str) -> dict | None:
+    """The signed credential of the certificate with this (typed) code, or None."""
+    from certification import selectors
+    from certification.codes import normalise_code
+
+    certificate = selectors.certificate_for_credential(code=normalise_code(code))
+    if certificate is None:
+        return None
+    return certificate_credential(certificate, organisation_name=selectors.organisation_name())
+
+
+def issuer_document() -> dict:
+    from certification import selectors
+
+    return issuer_profile(organisation_name=selectors.organisation_name())
+
+
+def status_list_document(name: str) -> dict | None:
+    """The signed list called ``<purpose>-<number>`` (e.g. ``revocation-1``), or None when no
+    such list exists. List 1 always exists, even before the first certificate."""
+    from certification import selectors
+
+    purpose, _sep, number_text = name.rpartition("-")
+    if purpose not in status.PURPOSES or not number_text.isdigit() or len(number_text) > 6:
+        return None
+    number = int(number_text)
+    if not 1 <= number <= max(1, selectors.status_lists_in_use()):
+        return None
+    positions = selectors.status_list_positions(purpose=purpose, number=number)
+    return status_list_credential(purpose=purpose, number=number, positions=positions)
+
+
+PUBLISHED = {
+    "credential": credential_for_code,
+    "credential_issuer": issuer_document,
+    "credential_status": status_list_document,
+}
