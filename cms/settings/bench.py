@@ -1,7 +1,19 @@
 """The benchmark server: production settings, over plain HTTP on loopback, plus bench URLs."""
 
-from .production import *  # noqa: F403
-from .production import STORAGES
+import os
+
+# The benchmark server publishes no credentials. Without a signing key in the environment it
+# signs, as development does, with the public development key: production's refusal to start
+# without a key is passed only to be replaced by exactly that below.
+_SIGNING_KEY_GIVEN = bool(os.environ.get("PMA_CREDENTIAL_SIGNING_KEY"))
+os.environ.setdefault("PMA_CREDENTIAL_SIGNING_KEY", "bench-uses-the-development-key")
+
+from .production import *  # noqa: E402, F403
+from .production import STORAGES  # noqa: E402
+
+if not _SIGNING_KEY_GIVEN:
+    CREDENTIAL_SIGNING_KEY = ""
+    CREDENTIAL_DEV_KEY_ALLOWED = True
 
 ROOT_URLCONF = "cms.bench_urls"  # adds /_bench/trivial/, the baseline view
 SECURE_SSL_REDIRECT = False  # the load client speaks plain HTTP to 127.0.0.1

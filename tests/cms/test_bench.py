@@ -1,6 +1,9 @@
 """`manage.py bench` works and reports what it promises. Times are never asserted here."""
 
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -175,3 +178,24 @@ def test_a_new_benchmark_is_a_few_lines(live_server, settings, monkeypatch):
     assert [line.split()[0] for line in lines] == ["trivial_view", "help_page"]
     assert "ratio" in lines[1]
     assert "of trivial_view" in lines[1]
+
+
+def test_the_bench_settings_load_without_production_secrets():
+    """`make bench` on a fresh machine: the gunicorn workers load the bench settings (the
+    production ones over HTTP) with no signing key set; a key-less start once failed here."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PMA_CREDENTIAL_SIGNING_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE=benchmarking.BENCH_SETTINGS)
+    script = (
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.DEBUG, settings.CREDENTIAL_DEV_KEY_ALLOWED,"
+        " repr(settings.CREDENTIAL_SIGNING_KEY))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "''"]
