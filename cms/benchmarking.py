@@ -123,17 +123,32 @@ def count_queries(call: Callable[[], Any]) -> int:
     return len(captured.captured_queries)
 
 
-def measure_latency(benchmark: Benchmark, context, budget: Budget) -> Result:
+def _timed(call: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    call()
+    elapsed = (time.perf_counter() - start) * 1000
+    reset_queries()  # DEBUG keeps a query log; do not let it grow
+    return elapsed
+
+
+def measure_latency(
+    benchmark: Benchmark, context, budget: Budget, baseline: tuple[Benchmark, Any] | None = None
+) -> Result:
+    """Median and p95 of repeated calls. With a latency baseline, each call of the figure
+    follows one of the baseline (interleaved), and the ratio is the ratio of the two medians:
+    both sides see the same load on a shared machine."""
+    run = lambda: benchmark.run(context)  # noqa: E731
     for _ in range(budget.warmup_runs):
-        benchmark.run(context)
-    queries = count_queries(lambda: benchmark.run(context))
-    timings = []
+        run()
+    queries = count_queries(run)
+    paired = baseline is not None and baseline[0].kind == LATENCY
+    base_run = (lambda: baseline[0].run(baseline[1])) if paired else None
+    timings, base_timings = [], []
     for _ in range(budget.latency_runs):
-        start = time.perf_counter()
-        benchmark.run(context)
-        timings.append((time.perf_counter() - start) * 1000)
-        reset_queries()  # DEBUG keeps a query log; do not let it grow
-    return Result(
+        if base_run is not None:
+            base_timings.append(_timed(base_run))
+        timings.append(_timed(run))
+    result = Result(
         name=benchmark.name,
         kind=benchmark.kind,
         baseline=benchmark.baseline,
@@ -142,6 +157,9 @@ def measure_latency(benchmark: Benchmark, context, budget: Budget) -> Result:
         p95_ms=percentile(timings, 0.95),
         queries=queries,
     )
+    if base_timings:
+        result.ratio = result.p50_ms / statistics.median(base_timings)
+    return result
 
 
 def resident_mib() -> float:
@@ -456,7 +474,9 @@ def run_benchmarks(
                 paired = (baseline, contexts[baseline.name]) if baseline else None
                 result = measure_throughput(benchmark, context, budget, base_url, paired)
             elif benchmark.kind == LATENCY:
-                result = measure_latency(benchmark, context, budget)
+                baseline = by_name.get(benchmark.baseline)
+                paired = (baseline, contexts[baseline.name]) if baseline else None
+                result = measure_latency(benchmark, context, budget, paired)
             elif benchmark.kind == MEMORY:
                 result = measure_memory_benchmark(benchmark, context, budget)
             else:

@@ -10,28 +10,48 @@ Why a number in the database rather than deleting keys: a deletion reaches only 
 sent to, and a per-process cache (Django's LocMemCache, the default here) would keep serving the
 old content in every other worker. The generation is read once per request (one primary-key
 query), so every process sees a change the moment it commits, and old entries simply expire.
-Nothing cached here may depend on who is asking.
+Nothing cached here may depend on who is asking, except under a key that names them (the
+navigation's role facts, cms.roles, keyed by user: group changes start a new generation too).
 """
 
+from contextvars import ContextVar
+
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.dispatch import receiver
 from django.utils.translation import get_language
 
 # Entries outlive any realistic gap between changes; old generations expire on their own.
 TIMEOUT = 60 * 60
-_REQUEST_ATTRIBUTE = "_pma_content_generation"
+
+# Within a request the generation is read once (a dict while a request runs, None outside one:
+# a background task reads it afresh every time).
+_request_scope: ContextVar[dict | None] = ContextVar("pma_content_generation", default=None)
 
 
-def current_generation(request=None) -> int:
-    """The content generation, read at most once per request (0 before the first change)."""
+@receiver(request_started, dispatch_uid="cms_content_generation_scope_open")
+def _open_request_scope(**kwargs):
+    _request_scope.set({})
+
+
+@receiver(request_finished, dispatch_uid="cms_content_generation_scope_close")
+def _close_request_scope(**kwargs):
+    _request_scope.set(None)
+
+
+def current_generation() -> int:
+    """The content generation (0 before the first change): one primary-key query, at most once
+    per request."""
     from cms.models import ContentGeneration
 
-    if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
-        return getattr(request, _REQUEST_ATTRIBUTE)
+    scope = _request_scope.get()
+    if scope is not None and "value" in scope:
+        return scope["value"]
     value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
-    if request is not None:
-        setattr(request, _REQUEST_ATTRIBUTE, value)
+    if scope is not None:
+        scope["value"] = value
     return value
 
 
@@ -39,6 +59,9 @@ def bump_generation() -> None:
     """Start a new generation: every key made from here on (after commit) is new."""
     from cms.models import ContentGeneration
 
+    scope = _request_scope.get()
+    if scope is not None:  # this request made the change: read the new value next time
+        scope.pop("value", None)
     if ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1):
         return
     try:  # the row is created by a migration; a flushed test database may lack it
@@ -48,10 +71,10 @@ def bump_generation() -> None:
         ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1)
 
 
-def content_key(request, *parts) -> str:
+def content_key(*parts) -> str:
     """A cache key for shared content: the generation, the language and ``parts``."""
     return ":".join(
-        ["pma-content", str(current_generation(request)), get_language() or "-", *map(str, parts)]
+        ["pma-content", str(current_generation()), get_language() or "-", *map(str, parts)]
     )
 
 

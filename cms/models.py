@@ -73,7 +73,7 @@ class HomePage(Page):
         # skips those queries until published content changes.
         if len(path_components) > 1:
             path = hashlib.sha1("/".join(path_components).encode()).hexdigest()
-            key = content_cache.content_key(request, "route", self.pk, path)
+            key = content_cache.content_key("route", self.pk, path)
             page = content_cache.get(key)
             if page is not None:
                 return page.route(request, [])

@@ -22,7 +22,9 @@ def clear_resource_cache(sender, **kwargs):
 @cache
 def _content_models() -> tuple[type, ...]:
     """What published pages are made of: pages, their view restrictions, sites, images,
-    documents and every snippet (quizzes, competencies, resources...)."""
+    documents and every snippet (quizzes, competencies, resources...), and the groups that
+    decide what the navigation offers (cms.roles)."""
+    from django.contrib.auth.models import Group
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page, PageViewRestriction, Site
@@ -35,7 +37,17 @@ def _content_models() -> tuple[type, ...]:
         get_image_model(),
         get_document_model(),
         *get_snippet_models(),
+        Group,
     )
+
+
+@cache
+def _access_relations() -> tuple[type, ...]:
+    """Who is in which group and what a group may do: the role facts depend on them."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    return (get_user_model().groups.through, Group.permissions.through)
 
 
 @receiver([post_save, post_delete], dispatch_uid="cms_content_generation_on_change")
@@ -47,8 +59,10 @@ def new_content_generation(sender, instance, raw=False, **kwargs):
 
 @receiver(m2m_changed, dispatch_uid="cms_content_generation_on_relation_change")
 def new_content_generation_on_relation(sender, instance, action, **kwargs):
-    # A view restriction's groups, a page's competencies: relations are content too.
-    if action.startswith("post_") and isinstance(instance, _content_models()):
+    # A view restriction's groups, a page's competencies, a person's roles: relations count too.
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, _content_models()) or sender in _access_relations():
         bump_generation()
 
 

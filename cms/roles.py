@@ -39,24 +39,34 @@ TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 
 
 def _role_facts(user) -> tuple[frozenset[str], bool]:
-    """The user's group names and whether one of them opens the admin: one query, remembered
-    on the user object for the rest of the request (the navigation asks on every page)."""
+    """The user's group names and whether one of them opens the admin (the navigation asks on
+    every page): remembered on the user object for the request and kept in the content cache
+    under the user's id; a change to anyone's groups or to a group's permissions starts a new
+    content generation (cms.receivers), so a new role shows on the next page."""
     cached = getattr(user, "_role_facts", None)
     if cached is None:
-        from django.contrib.auth.models import Group, Permission
-        from django.db.models import Exists, OuterRef
+        from cms import content_cache
 
-        admin = Permission.objects.filter(
-            group=OuterRef("pk"), content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-        rows = list(
-            Group.objects.filter(user=user)
-            .annotate(admin=Exists(admin))
-            .values_list("name", "admin")
-        )
-        cached = (frozenset(name for name, _admin in rows), any(flag for _name, flag in rows))
+        key = content_cache.content_key("role-facts", user.pk)
+        cached = content_cache.get(key)
+        if cached is None:
+            cached = _role_facts_query(user)
+            content_cache.set(key, cached)
         user._role_facts = cached
     return cached
+
+
+def _role_facts_query(user) -> tuple[frozenset[str], bool]:
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Exists, OuterRef
+
+    admin = Permission.objects.filter(
+        group=OuterRef("pk"), content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    rows = list(
+        Group.objects.filter(user=user).annotate(admin=Exists(admin)).values_list("name", "admin")
+    )
+    return frozenset(name for name, _admin in rows), any(flag for _name, flag in rows)
 
 
 def user_has_role(user, role: str) -> bool:

@@ -4,7 +4,7 @@ import datetime
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Window
+from django.db.models import Count, IntegerField, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -37,8 +37,11 @@ def programmes_for(request) -> list[CertificationProgramme]:
 
 
 class CountInPagePaginator(WagtailPaginator):
-    """Counts the rows with the page itself (COUNT(*) OVER ()), saving the separate COUNT
-    query; falls back to Wagtail's paginator past the last page."""
+    """One query per page: it picks the page's rows by id first, so the roster's per-mentor
+    subqueries run for the rows shown only (not for every mentor before sorting, which SQLite
+    did: 1.8 s for the first page of 10,000 mentors), and it counts every matching row in the
+    same query instead of a separate COUNT. Falls back to Wagtail's paginator past the last
+    page."""
 
     def get_page(self, number):
         try:
@@ -46,10 +49,20 @@ class CountInPagePaginator(WagtailPaginator):
         except (TypeError, ValueError):
             number = 1
         bottom = (number - 1) * self.per_page
+        # Only what the filters and the ordering need: .values() leaves the other annotations
+        # out of these subqueries.
+        page_ids = self.object_list.values("pk")[bottom : bottom + self.per_page]
+        total = (
+            self.object_list.order_by()
+            .annotate(everything=Value(1))
+            .values("everything")
+            .annotate(rows=Count("pk"))
+            .values("rows")
+        )
         rows = list(
-            self.object_list.annotate(rows_total=Window(Count("pk")))[
-                bottom : bottom + self.per_page
-            ]
+            self.object_list.filter(pk__in=page_ids).annotate(
+                rows_total=Subquery(total, output_field=IntegerField())
+            )
         )
         if not rows and number > 1:
             return super().get_page(number)

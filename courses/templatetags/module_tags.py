@@ -23,7 +23,7 @@ def module_body(context, page):
         return body.render_as_block(context=parent_context)
     raw = list(body.raw_data)
     keys = {
-        index: content_cache.content_key(request, "module-block", page.pk, item.get("id"))
+        index: content_cache.content_key("module-block", page.pk, item.get("id"))
         for index, item in enumerate(raw)
         if item.get("type") not in PERSONAL_BLOCK_TYPES and item.get("id")
     }

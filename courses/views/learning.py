@@ -39,7 +39,7 @@ def module_page_serve(request, page: ModulePage, *args, **kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
 
-    access = selectors.module_access(learner=request.user, module=page, request=request)
+    access = selectors.module_access(learner=request.user, module=page)
     # The quiz slot and the completion check read it from the page (its own copy, this request).
     page.quiz_passed = access.quiz_passed
     context["access"] = access

@@ -199,3 +199,20 @@ def test_the_bench_settings_load_without_production_secrets():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True", "''"]
+
+
+@pytest.mark.django_db  # the query count of the figure opens a connection
+def test_a_latency_ratio_interleaves_the_baseline():
+    calls = []
+    base = Benchmark(name="base", kind=LATENCY, description="", run=lambda c: calls.append("b"))
+    figure = Benchmark(
+        name="figure",
+        kind=LATENCY,
+        description="",
+        baseline="base",
+        run=lambda c: calls.append("f"),
+    )
+    result = benchmarking.measure_latency(figure, None, benchmarking.QUICK, (base, None))
+    runs = benchmarking.QUICK.latency_runs
+    assert calls[-2 * runs :] == ["b", "f"] * runs  # after the warm-up and the query count
+    assert result.ratio is not None and result.ratio > 0

@@ -46,6 +46,34 @@ def test_trainers_draft_pages_but_do_not_publish(trainer):
 
 
 def test_user_has_role_caches_group_names(mentor, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the content generation, then the groups
         assert roles.user_has_role(mentor, roles.MENTORS)
         assert not roles.user_has_role(mentor, roles.COORDINATORS)
+    fresh = type(mentor).objects.get(pk=mentor.pk)  # as the next request loads the user
+    with django_assert_num_queries(1):  # only the generation: the groups come from the cache
+        assert roles.user_has_role(fresh, roles.MENTORS)
+
+
+def test_a_new_role_is_seen_on_the_next_request(mentor):
+    from django.contrib.auth.models import Group
+
+    assert not roles.user_can_open_admin(mentor)
+    mentor.groups.add(Group.objects.get(name=roles.COORDINATORS))
+    fresh = type(mentor).objects.get(pk=mentor.pk)
+    assert roles.user_has_role(fresh, roles.COORDINATORS)
+    assert roles.user_can_open_admin(fresh)
+    fresh.groups.remove(Group.objects.get(name=roles.COORDINATORS))
+    again = type(mentor).objects.get(pk=mentor.pk)
+    assert not roles.user_has_role(again, roles.COORDINATORS)
+
+
+def test_a_group_losing_admin_access_is_seen_on_the_next_request(mentor):
+    from django.contrib.auth.models import Group, Permission
+
+    coordinators = Group.objects.get(name=roles.COORDINATORS)
+    mentor.groups.add(coordinators)
+    assert roles.user_can_open_admin(type(mentor).objects.get(pk=mentor.pk))
+    coordinators.permissions.remove(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    assert not roles.user_can_open_admin(type(mentor).objects.get(pk=mentor.pk))

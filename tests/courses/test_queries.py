@@ -27,7 +27,7 @@ from tests.factories.courses import (
 
 pytestmark = pytest.mark.django_db
 
-MODULE_PAGE_BUDGET = 11
+MODULE_PAGE_BUDGET = 10
 # + the three routing queries (course index, course, module) and the course outline.
 MODULE_PAGE_COLD_BUDGET = MODULE_PAGE_BUDGET + 4
 DASHBOARD_BUDGET = 10
@@ -118,6 +118,7 @@ def test_dashboard_queries_do_not_grow_with_enrolments(mentor_client):
     mentor_client.get("/dashboard/")
     with_two, _sql = queries_for(mentor_client, "/dashboard/")
     enrol_in(18)
+    mentor_client.get("/dashboard/")  # new courses: the first request fills the content cache
     with_twenty, sql = queries_for(mentor_client, "/dashboard/")
     assert with_twenty == with_two
     assert with_twenty <= DASHBOARD_BUDGET, sql
