@@ -257,3 +257,13 @@ def test_erase_person_command(person, coordinator):
         )
     with pytest.raises(CommandError, match="No account"):
         call_command("erase_person", "nobody", reason="x", actor=coordinator.username)
+
+
+def test_the_admin_menu_offers_personal_data_to_coordinators_only(client, coordinator, supervisor):
+    client.force_login(coordinator)
+    assert reverse("person_data:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(supervisor)
+    assert (
+        reverse("person_data:index")
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
