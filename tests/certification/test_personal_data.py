@@ -101,7 +101,7 @@ def test_export_queries_do_not_grow_with_the_number_of_logs(holder):
     ten = count(10)
     hundred = count(90)
     assert ten == hundred
-    assert hundred <= 30
+    assert hundred <= 20  # 18 today: every section of every app, fixed
 
 
 def test_erasure_revokes_and_pseudonymises_certificates_keeping_their_history(
