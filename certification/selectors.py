@@ -170,11 +170,12 @@ def certificate_by_code(*, code: str | None):
 
     return (
         Certificate.objects.filter(verification_code=code or "-")
-        .select_related("programme")
+        .select_related("programme", "holder")
         .only(
             "serial",
             "verification_code",
             "holder_name",
+            "holder__erased_at",
             "status",
             "valid_from",
             "valid_until",
@@ -212,11 +213,13 @@ def competency_minutes_required(*, programme=None) -> dict[int, int]:
 
 def certificate_for_credential(*, code: str | None):
     """The certificate behind a credential (with its evidence and status index), or None. Always
-    one query, like certificate_by_code."""
+    one query, like certificate_by_code. None too once the holder's data was erased: the signed
+    document carried their name; the status list still answers "revoked" for copies held
+    elsewhere."""
     from certification.models import Certificate
 
     return (
-        Certificate.objects.filter(verification_code=code or "-")
+        Certificate.objects.filter(verification_code=code or "-", holder__erased_at__isnull=True)
         .select_related("programme")
         .only(
             "verification_code",

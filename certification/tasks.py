@@ -31,7 +31,7 @@ def _send_once(*, event_id: int, to_user_attr: str, template: str) -> bool:
         if not created:
             return False
         recipient = getattr(event.log, to_user_attr)
-        if not recipient.email:
+        if not recipient.email or recipient.erased_at:  # an erased person's address is gone
             return False
         context = {
             "event": event,
@@ -121,7 +121,7 @@ def email_certificate_event(*, event_id: int) -> bool:
             return False
         _email, created = CertificateEmail.objects.get_or_create(event=event)
         holder = event.certificate.holder
-        if not created or not holder.email:
+        if not created or not holder.email or holder.erased_at:
             return False
         context = {
             "event": event,

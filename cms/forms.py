@@ -81,3 +81,35 @@ class SignUpForm(UserCreationForm):
             first_name=self.cleaned_data.get("first_name", ""),
             last_name=self.cleaned_data.get("last_name", ""),
         )
+
+
+class PersonEraseForm(forms.Form):
+    """The confirmation step before an erasure: type the username, give a reason."""
+
+    confirm_username = forms.CharField(
+        label=_("Type the person's username to confirm"),
+        max_length=150,
+        help_text=_("Erasure cannot be undone."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Recorded with the erasure, e.g. the request's reference and date. Do not repeat the "
+            "person's name or contact details here."
+        ),
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        self.person = person
+        super().__init__(*args, **kwargs)
+
+    def clean_confirm_username(self):
+        typed = self.cleaned_data["confirm_username"].strip()
+        if typed != self.person.username:
+            raise forms.ValidationError(
+                _("The username does not match. Type %(username)s exactly to confirm.")
+                % {"username": self.person.username}
+            )
+        return typed

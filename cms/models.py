@@ -34,6 +34,16 @@ class User(AbstractUser):
             "The name shown on certificates and to supervisors. Defaults to the full name."
         ),
     )
+    erased_at = models.DateTimeField(
+        _("personal data erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Set when this person's data was erased on request: the row stays as a "
+            "pseudonymous tombstone so audit history still resolves (see cms/privacy.py)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -48,6 +58,48 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+
+class PersonErasure(models.Model):
+    """Who erased whom, when, why, and how many records of each kind were deleted or
+    pseudonymised. Append-only, and it holds none of the erased personal data: ``person`` points
+    at the pseudonymous tombstone the user row became."""
+
+    person = models.OneToOneField(
+        User,
+        on_delete=models.PROTECT,
+        related_name="erasure",
+        verbose_name=_("person (pseudonymised)"),
+    )
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="erasures_made",
+        verbose_name=_("erased by"),
+    )
+    at = models.DateTimeField(_("erased at"))
+    reason = models.TextField(
+        _("reason"),
+        max_length=2000,
+        help_text=_("Why, e.g. a request reference. Do not repeat the person's details here."),
+    )
+    counts = models.JSONField(_("records deleted or pseudonymised"), default=dict)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("personal data erasure")
+        verbose_name_plural = _("personal data erasures")
+        permissions = [
+            ("export_person", _("Can export a person's data")),
+            ("erase_person", _("Can erase a person's data")),
+        ]
+
+    def __str__(self):
+        return f"{self.person.username} @ {self.at:%Y-%m-%d}"
 
 
 class HomePage(Page):

@@ -127,3 +127,14 @@ def resource_directory_url(*, request=None) -> str | None:
     """The URL of the live referral directory page, if there is one."""
     page = ResourceDirectoryPage.objects.live().first()
     return page.get_url(request) if page else None
+
+
+def organisation_name() -> str:
+    """The organisation's name from the default site's settings."""
+    from wagtail.models import Site
+
+    from cms.models import OrganisationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
+    return organisation.organisation_name

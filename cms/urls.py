@@ -20,6 +20,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
+    path("accounts/data/", views.my_data, name="my_data"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import Http404, JsonResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
+from cms import privacy
 from cms.forms import SignUpForm
 from cms.selectors import crisis_resources, health_status, resource_directory_url
 
@@ -56,6 +58,27 @@ class SignUpView(FormView):
             _("Welcome, %(name)s. Your account is ready.") % {"name": user.public_name},
         )
         return redirect("/")
+
+
+def zip_response(data: bytes, *, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@login_required
+def my_data(request):
+    """Anyone signed in downloads everything held about them (no permission needed, and no
+    way to ask for anybody else's: the export is always of ``request.user``). POST, so the
+    download is a deliberate act behind CSRF protection rather than a link to prefetch."""
+    if request.method == "POST":
+        return zip_response(
+            privacy.person_export_archive(user=request.user),
+            filename=privacy.export_filename(request.user),
+        )
+    return render(request, "cms/my_data.html")
 
 
 def page_not_found(request, exception):

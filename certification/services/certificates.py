@@ -51,9 +51,17 @@ def _today(at: datetime) -> date:
     return timezone.localdate(at)
 
 
-def _lock_mentor(mentor_id: int) -> None:
-    """Serialise certificate decisions for one mentor (issue, renew and the gate all lock it)."""
-    get_user_model().objects.select_for_update().filter(pk=mentor_id).values_list("pk").first()
+def _lock_mentor(mentor_id: int) -> bool:
+    """Serialise certificate decisions for one mentor (issue, renew and the gate all lock it).
+    True when the mentor may be certified: their account exists and was not erased."""
+    row = (
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=mentor_id)
+        .values_list("erased_at")
+        .first()
+    )
+    return row is not None and row[0] is None
 
 
 def _next_serial(*, at: datetime) -> str:
@@ -226,7 +234,8 @@ def certificate_issue_if_eligible(
     the mentor does not qualify or already holds a current or renewable certificate.
     """
     at = at or timezone.now()
-    _lock_mentor(mentor_id)
+    if not _lock_mentor(mentor_id):
+        return None  # an erased person is never certified again
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
     current = eligibility.certificate
     if current is not None and current.status in CURRENT_STATUSES:
@@ -265,7 +274,8 @@ def certificate_renew(
     """
     at = at or timezone.now()
     today = _today(at)
-    _lock_mentor(mentor_id)
+    if not _lock_mentor(mentor_id):
+        raise CertificateError(_("This person's data was erased; they cannot be certified."))
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=today)
     current = eligibility.certificate
     if current is None or current.status != CertificateStatus.ACTIVE:
@@ -509,8 +519,12 @@ def certificate_pdf_store(
 
     at = at or timezone.now()
     certificate = (
-        Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("programme", "holder")
+        .get(pk=certificate_id)
     )
+    if certificate.holder.erased_at is not None:
+        return certificate  # the printed name was erased on request: nothing to print
     if certificate.pdf_status == PdfStatus.READY and certificate.pdf and not force:
         return certificate
     document = certificate_document(certificate)

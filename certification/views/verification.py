@@ -33,10 +33,14 @@ def _lookup(code: str):
 def _public_facts(certificate) -> dict:
     today = timezone.localdate()
     status = selectors.verification_status(certificate, on=today)
+    # An erased holder's certificate was revoked and its printed name removed: the page says
+    # so, names nobody, and still answers for the serial.
+    holder_erased = certificate.holder.erased_at is not None
     return {
         "code": certificate.verification_code,
         "status": status,
-        "holder": certificate.holder_name,
+        "holder": None if holder_erased else certificate.holder_name,
+        "holder_erased": holder_erased,
         "programme": certificate.programme.name,
         "serial": certificate.serial,
         "issued_on": timezone.localdate(certificate.issued_at).isoformat(),
@@ -44,7 +48,7 @@ def _public_facts(certificate) -> dict:
         "valid_until": certificate.valid_until.isoformat(),
         "in_grace_period": status == "valid" and today > certificate.valid_until,
         "checked_on": today.isoformat(),
-        "credential": credential_url(certificate.verification_code),
+        "credential": None if holder_erased else credential_url(certificate.verification_code),
     }
 
 

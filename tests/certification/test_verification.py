@@ -45,6 +45,7 @@ def test_page_and_json_for_each_status(client, certificate, status, expected, te
         "code",
         "status",
         "holder",
+        "holder_erased",
         "programme",
         "serial",
         "issued_on",
