@@ -1,7 +1,7 @@
 """axe-core finds no WCAG 2.2 A/AA violation on our public pages.
 
 Add each new learner, public or verification page to PUBLIC_PAGES or SIGNED_IN_PAGES (and each
-admin extension to a test that signs in a staff user), so axe checks it.
+admin extension to admin_screens() in test_admin_accessibility.py), so axe checks it.
 """
 
 import pytest

@@ -133,9 +133,13 @@ def test_a_new_mentor_studies_fails_then_passes_and_logs_practice(
     )
     coordinator.locator("#id_mentor").select_option(str(sky.pk))
     coordinator.locator("#id_start").fill(timezone.localdate().isoformat())
-    # Close the date picker the way a person does: click somewhere else on the page.
+    # Close the date picker the way a person does: click somewhere else on the page. It opens
+    # 100 ms after the field gains focus, so wait until it is open: a click before that would
+    # close nothing and the picker would then open over the form.
+    date_picker = coordinator.locator(".xdsoft_datetimepicker:visible")
+    expect(date_picker).to_have_count(1)
     coordinator.locator("label[for='id_mentor']").click()
-    expect(coordinator.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    expect(date_picker).to_have_count(0)
     coordinator.get_by_role("button", name=re.compile(r"^(Create|Save)$")).first.click()
     expect(coordinator.get_by_text("created")).to_be_visible()
 

@@ -13,11 +13,7 @@ from certification.services import certificate_issue_if_eligible
 from cms.models import User
 from matching import demo as matching_demo
 from tests.browser.accessibility import assert_accessible
-from tests.browser.steps import sign_in
-
-MAIN_ANIMATIONS_DONE = """() => document.getAnimations().every(
-    a => a.playState !== "running" || !a.effect.target?.closest?.("main")
-)"""
+from tests.browser.steps import sign_in_at
 
 
 def test_a_coordinator_is_refused_then_assigns_a_certified_mentor(
@@ -35,8 +31,9 @@ def test_a_coordinator_is_refused_then_assigns_a_certified_mentor(
     mentor = User.objects.get(username="mentor")
     matching_demo.seed(log=lambda message: None)  # mentees, once a default programme exists
 
-    page.goto("/admin/login/")
-    sign_in(page, "coordinator", "demo-coordinator")
+    # Wait for the sign-in to land before opening the roster: going to another URL while
+    # the sign-in form's POST is still in flight could abort it and leave the browser signed out.
+    sign_in_at(page, "/admin/login/", "coordinator", "demo-coordinator")
     page.goto("/admin/matching/roster/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mentor roster")
     expect(page.get_by_role("link", name=certified.public_name)).to_be_visible()
@@ -70,8 +67,6 @@ def test_a_coordinator_is_refused_then_assigns_a_certified_mentor(
     page.get_by_label("Reason").fill("A safeguarding concern is being looked into.")
     page.get_by_role("button", name="Apply").click()
     expect(page.locator("main")).to_contain_text("verification says: suspended")
-    # Wagtail's confirmation fades in; axe would measure its contrast mid-animation.
-    page.wait_for_function(MAIN_ANIMATIONS_DONE)
     assert_accessible(page, "main")
     verification = page.locator("main dd a[href*='/verify/']")
     verify_path = verification.get_attribute("href")
