@@ -25,6 +25,7 @@ SIGNED_IN_PAGES = [
     "/",
     "/help/",
     "/accounts/password_change/",
+    "/accounts/data/",
 ]
 
 

@@ -54,6 +54,12 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
             ("certificates, with their Manage action", "/admin/certificate/"),
             ("expiring and lapsed certificates", "/admin/reports/certificates/"),
             ("certificate manage", f"/admin/certification/certificates/{certificate.pk}/manage/"),
+            ("personal data: find a person", "/admin/personal-data/?q=mentor"),
+            ("personal data: a person's records", f"/admin/personal-data/{mentor.pk}/"),
+            (
+                "personal data: erase, with what will happen",
+                f"/admin/personal-data/{mentor.pk}/erase/",
+            ),
         ],
     }
 
