@@ -37,6 +37,8 @@ def _quiz_context() -> dict:
 
     from cms import roles
     from cms.models import User
+    from courses.models import Enrolment
+    from courses.services import enrolment_create
 
     module = _foundations_modules().filter(quiz__isnull=False).select_related("quiz").first()
     if module is None:
@@ -49,6 +51,10 @@ def _quiz_context() -> dict:
         learner.password = make_password(None)  # unusable: signed in with force_login only
         learner.save(update_fields=["password"])
     learner.groups.add(Group.objects.get(name=roles.MENTORS))
+    # The quiz opens through its module: the learner is enrolled in the module's course.
+    course = module.get_parent().specific
+    if not Enrolment.objects.filter(learner=learner, course=course).exists():
+        enrolment_create(learner=learner, course=course)
     client = Client(SERVER_NAME="localhost")
     client.force_login(learner)
     return {"client": client, "quiz_id": module.quiz_id, "learner": learner}

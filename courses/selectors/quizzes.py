@@ -37,13 +37,52 @@ class QuizStatus:
         return not self.blockers
 
 
+def quiz_access_blockers(*, learner, quiz: Quiz) -> list[str]:
+    """Why the learner may not take this quiz at all (empty when they may).
+
+    A quiz placed in modules opens through any live one of them the learner can open: enrolled
+    in its course and not locked. A quiz in no module is a practice quiz, open to anyone signed
+    in. One query for the modules, then the module access check for each until one opens.
+    """
+    from courses.models import ModulePage
+    from courses.selectors.learning import module_access
+
+    modules = list(ModulePage.objects.filter(quiz=quiz).order_by("-live", "path"))
+    if not modules:
+        return []
+    live = [module for module in modules if module.live]
+    if not live:
+        return [_("This quiz is not available yet: its module has not been published.")]
+    reasons = []
+    for module in live:
+        access = module_access(learner=learner, module=module)
+        if access.state == "open":
+            return []
+        if access.state == "not_enrolled":
+            reasons.append(
+                _("Enrol in “%(course)s” to take this quiz: it is part of “%(module)s”.")
+                % {"course": access.course.title, "module": module.title}
+            )
+        elif access.state == "locked":
+            reasons.append(access.step.lock_reason)
+        else:
+            reasons.append(_("This quiz is not available at the moment."))
+    return reasons[:1]
+
+
 def quiz_status(
-    *, learner, quiz: Quiz, now: datetime | None = None, attempts: list[QuizAttempt] | None = None
+    *,
+    learner,
+    quiz: Quiz,
+    now: datetime | None = None,
+    attempts: list[QuizAttempt] | None = None,
+    access_blockers: list[str] | None = None,
 ) -> QuizStatus:
     """Attempts used and left, best score, pass, cooldown and what stops a new attempt now.
 
     The highest score counts. Limits and cooldown count closed attempts only; an open attempt
-    past its deadline counts as used.
+    past its deadline counts as used. ``access_blockers`` (from quiz_access_blockers) come
+    first among the reasons when the caller has checked access.
     """
     now = now or timezone.now()
     if attempts is None:
@@ -64,7 +103,7 @@ def quiz_status(
     scores = [a.score for a in closed if a.score is not None]
     best = max(scores) if scores else None
     passed = any(a.passed for a in closed)
-    blockers: list[str] = []
+    blockers: list[str] = list(access_blockers or [])
     next_attempt_at = None
     if open_attempt is not None and not expired_open:
         blockers.append(_("You have an attempt in progress."))

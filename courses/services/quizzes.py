@@ -127,13 +127,19 @@ def quiz_attempt_start(
 ) -> QuizAttempt:
     """Start an attempt, or return the one in progress.
 
-    One open attempt per learner and quiz (also a database constraint); the attempt limit and
-    the cooldown are enforced here. The learner's row is locked so concurrent starts queue up
-    and the second one finds the first attempt.
+    One open attempt per learner and quiz (also a database constraint); who may take the quiz
+    (selectors.quiz_access_blockers), the attempt limit and the cooldown are enforced here. The
+    learner's row is locked so concurrent starts queue up and the second one finds the first
+    attempt.
     """
     now = now or timezone.now()
     get_user_model().objects.select_for_update().filter(pk=learner.pk).values_list("pk").first()
-    status = selectors.quiz_status(learner=learner, quiz=quiz, now=now)
+    status = selectors.quiz_status(
+        learner=learner,
+        quiz=quiz,
+        now=now,
+        access_blockers=selectors.quiz_access_blockers(learner=learner, quiz=quiz),
+    )
     if status.open_attempt is not None:
         return status.open_attempt
     stale = next((a for a in status.attempts if a.status == AttemptStatus.OPEN), None)

@@ -14,8 +14,14 @@ from courses.models import AttemptStatus, FeedbackPolicy, Quiz, QuizAttempt
 @login_required
 def quiz_detail(request, quiz_id: int):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
-    status = selectors.quiz_status(learner=request.user, quiz=quiz)
-    return render(request, "courses/quiz/detail.html", {"quiz": quiz, "status": status})
+    return render(
+        request, "courses/quiz/detail.html", {"quiz": quiz, "status": _status(request, quiz)}
+    )
+
+
+def _status(request, quiz: Quiz) -> selectors.QuizStatus:
+    access = selectors.quiz_access_blockers(learner=request.user, quiz=quiz)
+    return selectors.quiz_status(learner=request.user, quiz=quiz, access_blockers=access)
 
 
 @login_required
@@ -26,9 +32,11 @@ def quiz_start(request, quiz_id: int):
         attempt = services.quiz_attempt_start(learner=request.user, quiz=quiz)
     except services.QuizError as error:
         messages.error(request, str(error))
-        status = selectors.quiz_status(learner=request.user, quiz=quiz)
         return render(
-            request, "courses/quiz/detail.html", {"quiz": quiz, "status": status}, status=409
+            request,
+            "courses/quiz/detail.html",
+            {"quiz": quiz, "status": _status(request, quiz)},
+            status=409,
         )
     return redirect("courses:quiz_attempt", attempt_id=attempt.pk)
 
