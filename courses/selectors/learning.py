@@ -193,12 +193,23 @@ def _enrolment_from_annotations(module: ModulePage, *, learner, course) -> Enrol
 def course_progress_many(
     *, courses: list[CoursePage], learner, enrolments: dict[int, Enrolment] | None = None
 ) -> dict[int, CourseProgress]:
-    """Progress for several courses in one query, whatever their number."""
+    """Progress for several courses, whatever their number: their outlines from the content
+    cache (one query for those not cached) and the learner's completions in one query."""
     enrolments = enrolments or {}
-    modules = _live_modules(courses, learner)
+    outlines = course_outlines(courses=courses)
+    completed = {}
+    if learner is not None and learner.is_authenticated:
+        module_ids = [row.pk for rows in outlines.values() for row in rows]
+        completed = dict(
+            ModuleCompletion.objects.filter(learner=learner, module_id__in=module_ids).values_list(
+                "module_id", "completed_at"
+            )
+        )
     result = {}
     for course in courses:
-        own = [module for module in modules if module.path.startswith(course.path)]
+        own = outlines[course.pk]
+        for row in own:
+            row.learner_completed_at = completed.get(row.pk)
         result[course.pk] = CourseProgress(
             course=course,
             enrolment=enrolments.get(course.pk),
@@ -326,12 +337,27 @@ def course_outline(*, course: CoursePage) -> list[ModulePage]:
     """The course's live modules in order, with the fields a step shows. The same for every
     learner, so it is kept in the content cache (cms.content_cache) until content changes;
     each call gets its own copies, free to annotate."""
-    key = content_cache.content_key("course-outline", course.pk)
-    modules = content_cache.get(key)
-    if modules is None:
-        modules = _live_modules([course], None)
-        content_cache.set(key, modules)
-    return modules
+    return course_outlines(courses=[course])[course.pk]
+
+
+def course_outlines(*, courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
+    """course_outline for several courses: one cache round trip, and one query for the
+    courses whose outline is not cached yet."""
+    if not courses:
+        return {}
+    keys = {course.pk: content_cache.content_key("course-outline", course.pk) for course in courses}
+    cached = content_cache.get_many(list(keys.values()))
+    outlines = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = [course for course in courses if course.pk not in outlines]
+    if missing:
+        modules = _live_modules(missing, None)
+        fresh = {}
+        for course in missing:
+            own = [row for row in modules if row.path.startswith(course.path)]
+            outlines[course.pk] = own
+            fresh[keys[course.pk]] = own
+        content_cache.set_many(fresh)
+    return outlines
 
 
 def module_access(*, learner, module: ModulePage) -> ModuleAccess:

@@ -170,3 +170,13 @@ def test_an_edited_quiz_title_is_seen_at_once(open_course):
     lesson.quiz.title = "Listening check, second edition"
     lesson.quiz.save()
     assert "Listening check, second edition" in text_of(client, lesson.url)
+
+
+def test_the_dashboard_counts_a_new_module_at_once(open_course):
+    course_page, modules = open_course
+    learner, client = enrolled(course_page)
+    services.module_complete(learner=learner, module=modules[0])
+    total = len(modules)
+    assert f"1 of {total} modules complete" in text_of(client, "/dashboard/")  # now cached
+    ModulePageFactory(parent=course_page)
+    assert f"1 of {total + 1} modules complete" in text_of(client, "/dashboard/")
