@@ -41,6 +41,9 @@ LABELS = {
     "endorsements_pseudonymised": gettext_lazy("Endorsements kept without their statement"),
     "supervisor_profiles_deleted": gettext_lazy("Supervisor profiles deleted"),
     "supervision_links_ended": gettext_lazy("Open supervision links ended"),
+    "supervisee_logs_handed_back": gettext_lazy(
+        "Supervisees' logs waiting for review, handed back to be submitted again"
+    ),
 }
 
 
@@ -187,6 +190,9 @@ def preview(user) -> dict[str, int]:
         "endorsements_pseudonymised": Endorsement.objects.filter(mentor=user).count(),
         "supervisor_profiles_deleted": SupervisorProfile.objects.filter(user=user).count(),
         "supervision_links_ended": _open_links(user, today).count(),
+        "supervisee_logs_handed_back": PracticeLog.objects.filter(
+            supervisor=user, status=PracticeLog.Status.SUBMITTED
+        ).count(),
     }
 
 
@@ -227,6 +233,25 @@ def erase(user, *, actor, reason: str, at) -> dict[str, int]:
     events.delete()
     PracticeLog.competencies.through.objects.filter(practicelog_id__in=undecided).delete()
     PracticeLog.objects.filter(pk__in=undecided).delete()
+    # Supervisees' logs waiting for this supervisor would wait for ever: they go back to their
+    # mentors, who submit them again once a coordinator links a new supervisor.
+    handed_back = 0
+    for log in PracticeLog.objects.filter(
+        supervisor=user, status=PracticeLog.Status.SUBMITTED
+    ).select_for_update():
+        PracticeLogEvent.objects.create(
+            log=log,
+            from_status=log.status,
+            to_status=PracticeLog.Status.CHANGES_REQUESTED,
+            actor=actor,
+            comment=_(
+                "Your supervisor is no longer available. Submit this log again when your "
+                "coordinator has linked you to a new supervisor."
+            ),
+        )
+        log.status = PracticeLog.Status.CHANGES_REQUESTED
+        log.save(update_fields=["status", "updated_at"])
+        handed_back += 1
     decided = _decided_logs(user)
     PracticeLogEvent.objects.filter(log__in=decided).update(comment="")
     redacted_logs = decided.update(reflection="", review_comment="")
@@ -248,4 +273,5 @@ def erase(user, *, actor, reason: str, at) -> dict[str, int]:
         "endorsements_pseudonymised": endorsements,
         "supervisor_profiles_deleted": profiles,
         "supervision_links_ended": links,
+        "supervisee_logs_handed_back": handed_back,
     }

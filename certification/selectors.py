@@ -16,10 +16,11 @@ def supervision_link_active(
 ) -> SupervisionLink | None:
     """The supervision link covering ``on`` for ``mentor`` (the latest-starting one), or None.
 
-    A link is active on a date when start <= date and (no end or end >= date).
+    A link is active on a date when start <= date and (no end or end >= date). A link to a
+    supervisor whose account is no longer active (left, or erased on request) routes nothing.
     """
     return (
-        SupervisionLink.objects.filter(mentor=mentor, start__lte=on)
+        SupervisionLink.objects.filter(mentor=mentor, start__lte=on, supervisor__is_active=True)
         .filter(Q(end__isnull=True) | Q(end__gte=on))
         .select_related("supervisor")
         .order_by("-start", "-pk")

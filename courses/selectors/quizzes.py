@@ -37,12 +37,32 @@ class QuizStatus:
         return not self.blockers
 
 
+def _may_view(learner, module) -> bool:
+    """Whether the module's view restrictions (on it or an ancestor) let the learner in, as
+    Wagtail decides when it serves the page. A password restriction needs the password given
+    in this browser session, which a service cannot see: it keeps the quiz closed."""
+    for restriction in module.get_view_restrictions():
+        if restriction.restriction_type == restriction.LOGIN:
+            if not learner.is_authenticated:
+                return False
+        elif restriction.restriction_type == restriction.GROUPS:
+            if (
+                not learner.is_superuser
+                and not restriction.groups.filter(pk__in=learner.groups.values("pk")).exists()
+            ):
+                return False
+        else:
+            return False
+    return True
+
+
 def quiz_access_blockers(*, learner, quiz: Quiz) -> list[str]:
     """Why the learner may not take this quiz at all (empty when they may).
 
     A quiz placed in modules opens through any live one of them the learner can open: enrolled
-    in its course and not locked. A quiz in no module is a practice quiz, open to anyone signed
-    in. One query for the modules, then the module access check for each until one opens.
+    in its course, not locked, and let in by the page's view restrictions. A quiz in no module
+    is a practice quiz, open to anyone signed in. One query for the modules, then the module
+    access check for each until one opens.
     """
     from courses.models import ModulePage
     from courses.selectors.learning import module_access
@@ -56,8 +76,11 @@ def quiz_access_blockers(*, learner, quiz: Quiz) -> list[str]:
     reasons = []
     for module in live:
         access = module_access(learner=learner, module=module)
-        if access.state == "open":
+        if access.state == "open" and _may_view(learner, module):
             return []
+        if access.state == "open":
+            reasons.append(_("This quiz is part of a module you cannot open."))
+            continue
         if access.state == "not_enrolled":
             reasons.append(
                 _("Enrol in “%(course)s” to take this quiz: it is part of “%(module)s”.")

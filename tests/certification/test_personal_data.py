@@ -170,3 +170,28 @@ def test_an_erased_person_is_never_certified_again(holder, coordinator):
     qualify(holder, programme, on=timezone.localdate() + datetime.timedelta(days=1))
     assert services.certificate_issue_if_eligible(mentor_id=holder.pk, programme=programme) is None
     assert not Certificate.objects.filter(holder=holder, status="active").exists()
+
+
+def test_erasing_a_supervisor_hands_waiting_logs_back_to_be_resubmitted(coordinator):
+    """A log waiting for an erased supervisor would wait for ever: it goes back to its mentor,
+    and resubmitting it finds the new supervisor, never the erased one."""
+    from tests.factories.certification import SupervisionLinkFactory
+
+    old = SupervisionLinkFactory()
+    mentor, erased = old.mentor, old.supervisor
+    draft = PracticeLogFactory(mentor=mentor, supervisor=erased, status=PracticeLog.Status.DRAFT)
+    waiting = services.practice_log_submit(log=draft, actor=mentor)
+    assert waiting.supervisor == erased
+
+    outcome = privacy.person_erase(person_id=erased.pk, actor=coordinator, reason="Left")
+    waiting.refresh_from_db()
+    assert waiting.status == PracticeLog.Status.CHANGES_REQUESTED
+    assert "no longer available" in waiting.events.last().comment
+    assert outcome.counts["certification"]["supervisee_logs_handed_back"] == 1
+
+    with pytest.raises(Exception, match="no supervisor"):  # the erased one routes nothing
+        services.practice_log_submit(log=waiting, actor=mentor)
+    new = SupervisionLinkFactory(mentor=mentor, start=old.start)
+    resubmitted = services.practice_log_submit(log=waiting, actor=mentor)
+    assert resubmitted.status == PracticeLog.Status.SUBMITTED
+    assert resubmitted.supervisor == new.supervisor

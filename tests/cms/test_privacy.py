@@ -238,6 +238,9 @@ def test_export_person_command_writes_the_zip(person, tmp_path):
     target = tmp_path / "robin.zip"
     call_command("export_person", "robin", output=str(target), stdout=io.StringIO())
     assert archive_of(target.read_bytes())["cms/account.json"][0]["email"] == "robin@example.org"
+    assert target.stat().st_mode & 0o777 == 0o600  # sensitive: readable by this account only
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("export_person", "robin", output=str(target), stdout=io.StringIO())
 
 
 def test_erase_person_command(person, coordinator):

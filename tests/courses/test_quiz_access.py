@@ -88,6 +88,26 @@ def test_starting_a_quiz_in_a_module_costs_a_few_queries_more(
     learner = UserFactory()
     services.enrolment_create(learner=learner, course=course_page)
     services.module_complete(learner=learner, module=modules[0])
-    # The practice-quiz budget (11) + the module's course, its outline and the learner's state.
-    with django_assert_max_num_queries(15):
+    # The practice-quiz budget (11) + the module's course, its outline, the learner's state and
+    # the page's view restrictions (Wagtail's two queries).
+    with django_assert_max_num_queries(17):
         services.quiz_attempt_start(learner=learner, quiz=quiz)
+
+
+def test_a_module_the_learner_may_not_view_does_not_open_its_quiz(placed, quiz):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    course_page, modules = placed
+    learner = UserFactory()
+    services.enrolment_create(learner=learner, course=course_page)
+    services.module_complete(learner=learner, module=modules[0])
+    restriction = PageViewRestriction.objects.create(
+        page=modules[1], restriction_type=PageViewRestriction.GROUPS
+    )
+    trainers = Group.objects.get(name="Trainers")
+    restriction.groups.add(trainers)
+    with pytest.raises(QuizError, match="cannot open"):
+        services.quiz_attempt_start(learner=learner, quiz=quiz)
+    learner.groups.add(trainers)  # now the page lets them in, and so does the quiz
+    assert services.quiz_attempt_start(learner=learner, quiz=quiz).pk

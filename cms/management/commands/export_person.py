@@ -1,5 +1,7 @@
 """Write a person's data export (the same zip they can download themselves) to a file."""
 
+import os
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -21,6 +23,11 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"No account has the username “{username}”.")
         output = output or privacy.export_filename(person)
-        with open(output, "wb") as target:
-            target.write(privacy.person_export_archive(user=person))
+        archive = privacy.person_export_archive(user=person)
+        try:  # readable by this account only, and never over an existing file
+            descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError as error:
+            raise CommandError(f"{output} exists already; choose another --output.") from error
+        with os.fdopen(descriptor, "wb") as target:
+            target.write(archive)
         self.stdout.write(self.style.SUCCESS(f"Wrote {output}. It holds sensitive data."))
