@@ -7,6 +7,7 @@ changes them again. Notifications are enqueued only once the transaction commits
 import datetime
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -107,7 +108,17 @@ def practice_log_create(
     reflection: str,
 ) -> PracticeLog:
     """Create a draft log. The supervisor is the one linked to the mentor on the session date;
-    the fields must pass the rules of ``_validate_log_fields`` (including the privacy guard)."""
+    the fields must pass the rules of ``_validate_log_fields`` (including the privacy guard).
+    The mentor's row is locked, as erasure locks it: a log written while the mentor's data is
+    being erased waits, then finds a closed account."""
+    if not (
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=mentor.pk, is_active=True)
+        .values_list("pk", flat=True)
+        .first()
+    ):
+        raise ValidationError(_("This account is closed."))
     competencies = list(competencies)
     supervisor = _checked_supervisor(
         mentor=mentor,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -47,12 +48,28 @@ class CompletionOutcome:
     course_completed: bool
 
 
+def _lock_learner(learner) -> None:
+    """Lock the learner's row for this transaction, as erasure does (cms.privacy): a write that
+    races an erasure waits for it and then finds a closed account, instead of storing personal
+    data against the erased person's tombstone."""
+    open_account = (
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=learner.pk, is_active=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if open_account is None:
+        raise LearningError(_("This account is closed."), code="closed")
+
+
 @transaction.atomic
 def enrolment_create(*, learner, course: CoursePage) -> Enrolment:
     """Enrol a signed-in learner in a live course once every live prerequisite course is
     complete. Enrolling twice is refused (the database constraint backs this up)."""
     if not learner.is_authenticated:
         raise LearningError(_("Sign in to enrol."), code="anonymous")
+    _lock_learner(learner)
     if Enrolment.objects.filter(learner=learner, course=course).exists():
         raise LearningError(
             _("You are already enrolled in “%(course)s”.") % {"course": course.title},
@@ -91,6 +108,7 @@ def module_complete(*, learner, module: ModulePage) -> CompletionOutcome:
     """
     if not learner.is_authenticated:
         raise LearningError(_("Sign in to record your progress."), code="anonymous")
+    _lock_learner(learner)
     module = ModulePage.objects.filter(pk=module.pk).first()
     if module is None or not module.live:
         raise LearningError(
@@ -166,6 +184,7 @@ def reflection_save(*, learner, module: ModulePage, block_id: str, text: str) ->
     Saving again replaces their earlier answer to the same prompt."""
     if not learner.is_authenticated:
         raise LearningError(_("Sign in to save a reflection."), code="anonymous")
+    _lock_learner(learner)
     if not module.live:
         raise LearningError(_("This module is not published."), code="unpublished")
     if block_id not in module.reflection_block_ids():

@@ -133,7 +133,15 @@ def quiz_attempt_start(
     attempt.
     """
     now = now or timezone.now()
-    get_user_model().objects.select_for_update().filter(pk=learner.pk).values_list("pk").first()
+    open_account = (
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=learner.pk, is_active=True)
+        .values_list("pk")
+        .first()
+    )
+    if open_account is None:  # erased (cms.privacy) or closed while this request ran
+        raise QuizError(_("This account is closed."))
     status = selectors.quiz_status(
         learner=learner,
         quiz=quiz,

@@ -195,3 +195,21 @@ def test_erasing_a_supervisor_hands_waiting_logs_back_to_be_resubmitted(coordina
     resubmitted = services.practice_log_submit(log=waiting, actor=mentor)
     assert resubmitted.status == PracticeLog.Status.SUBMITTED
     assert resubmitted.supervisor == new.supervisor
+
+
+def test_an_erased_mentor_can_write_no_practice_log(holder, coordinator):
+    from django.core.exceptions import ValidationError
+
+    from courses.models import Competency
+
+    privacy.person_erase(person_id=holder.pk, actor=coordinator, reason="Request")
+    holder.refresh_from_db()
+    with pytest.raises(ValidationError, match="closed"):
+        services.practice_log_create(
+            mentor=holder,
+            session_date=timezone.localdate() - datetime.timedelta(days=2),
+            duration_minutes=30,
+            setting=PracticeLog.Setting.ROLE_PLAY,
+            competencies=list(Competency.objects.all()[:1]),
+            reflection="Practised open questions.",
+        )

@@ -70,3 +70,27 @@ def test_erasure_deletes_the_learning_record_and_only_the_persons(learning, ment
 
 def test_the_preview_counts_what_erasure_will_delete(learning, mentor):
     assert privacy.person_erasure_preview(user=mentor)["courses"]["reflection_answers_deleted"] == 1
+
+
+def test_an_erased_learner_can_write_nothing_more(learning, mentor, coordinator, course):
+    """Their sessions are gone, but a request already past authentication could still call
+    the services: each locks the learner's row and finds a closed account."""
+    from courses import services
+
+    course_page, modules = course
+    privacy.person_erase(person_id=mentor.pk, actor=coordinator, reason="Request")
+    mentor.refresh_from_db()
+    for write in (
+        lambda: services.enrolment_create(learner=mentor, course=course_page),
+        lambda: services.module_complete(learner=mentor, module=modules[0]),
+        lambda: services.reflection_save(
+            learner=mentor, module=learning, block_id="r1", text="Still here"
+        ),
+    ):
+        with pytest.raises(services.LearningError, match="closed"):
+            write()
+    with pytest.raises(services.QuizError, match="closed"):
+        services.quiz_attempt_start(learner=mentor, quiz=QuizFactory(questions=[QuestionFactory()]))
+    assert not ReflectionAnswer.objects.filter(learner=mentor).exists()
+    assert not Enrolment.objects.filter(learner=mentor).exists()
+    assert not QuizAttempt.objects.filter(learner=mentor).exists()
