@@ -62,3 +62,17 @@ def rate_limit_hit(*, scope: str, ident: str, limit: int, window: int) -> bool:
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=window)
         return False
+
+
+def account_lock_open(*, user) -> bool:
+    """Lock the person's row for the rest of this transaction, as erasure does (cms.privacy),
+    and say whether their account is still open. Every write of someone's personal data calls
+    it first: a write racing an erasure waits for it, then finds the account closed instead of
+    storing data against the erased person's tombstone."""
+    return (
+        User.objects.select_for_update()
+        .filter(pk=user.pk, is_active=True)
+        .values_list("pk", flat=True)
+        .first()
+        is not None
+    )

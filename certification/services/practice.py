@@ -7,7 +7,6 @@ changes them again. Notifications are enqueued only once the transaction commits
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,6 +25,7 @@ from certification.models import (
 from certification.privacy import contact_details_found, privacy_message
 from certification.selectors import supervision_link_active
 from certification.signals import practice_log_approved
+from cms.services import account_lock_open
 from courses.models import Competency
 
 Status = PracticeLog.Status
@@ -111,13 +111,7 @@ def practice_log_create(
     the fields must pass the rules of ``_validate_log_fields`` (including the privacy guard).
     The mentor's row is locked, as erasure locks it: a log written while the mentor's data is
     being erased waits, then finds a closed account."""
-    if not (
-        get_user_model()
-        .objects.select_for_update()
-        .filter(pk=mentor.pk, is_active=True)
-        .values_list("pk", flat=True)
-        .first()
-    ):
+    if not account_lock_open(user=mentor):
         raise ValidationError(_("This account is closed."))
     competencies = list(competencies)
     supervisor = _checked_supervisor(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from cms.services import account_lock_open
 from courses import selectors, signals
 from courses.models import (
     CourseIndexPage,
@@ -49,17 +49,7 @@ class CompletionOutcome:
 
 
 def _lock_learner(learner) -> None:
-    """Lock the learner's row for this transaction, as erasure does (cms.privacy): a write that
-    races an erasure waits for it and then finds a closed account, instead of storing personal
-    data against the erased person's tombstone."""
-    open_account = (
-        get_user_model()
-        .objects.select_for_update()
-        .filter(pk=learner.pk, is_active=True)
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if open_account is None:
+    if not account_lock_open(user=learner):
         raise LearningError(_("This account is closed."), code="closed")
 
 

@@ -5,11 +5,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.services import account_lock_open
 from courses import grading, selectors
 from courses.models import AttemptStatus, Question, Quiz, QuizAttempt
 from courses.signals import quiz_attempt_graded
@@ -133,14 +133,7 @@ def quiz_attempt_start(
     attempt.
     """
     now = now or timezone.now()
-    open_account = (
-        get_user_model()
-        .objects.select_for_update()
-        .filter(pk=learner.pk, is_active=True)
-        .values_list("pk")
-        .first()
-    )
-    if open_account is None:  # erased (cms.privacy) or closed while this request ran
+    if not account_lock_open(user=learner):  # erased (cms.privacy) or closed meanwhile
         raise QuizError(_("This account is closed."))
     status = selectors.quiz_status(
         learner=learner,
