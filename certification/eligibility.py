@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,7 +18,6 @@ from django.utils.translation import ngettext
 
 from certification.dates import add_months
 from certification.models import (
-    CURRENT_STATUSES,
     Certificate,
     CertificateStatus,
     CertificationProgramme,
@@ -280,12 +279,7 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         missing=_("%(left)s more approved practice needed to renew."),
     )
     certificate = (  # the current one (active or suspended) first, else the most recent
-        Certificate.objects.filter(holder_id=mentor_id, programme=programme)
-        .order_by(
-            Case(When(status__in=CURRENT_STATUSES, then=Value(0)), default=Value(1)),
-            "-issued_at",
-        )
-        .first()
+        Certificate.objects.filter(holder_id=mentor_id, programme=programme).current_first().first()
     )
     return Eligibility(
         mentor_id=mentor_id,

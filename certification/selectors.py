@@ -12,16 +12,17 @@ from courses.models import Competency
 
 
 def supervision_link_active(
-    *, mentor: AbstractBaseUser, on: datetime.date
+    *, mentor: AbstractBaseUser | int, on: datetime.date
 ) -> SupervisionLink | None:
-    """The supervision link covering ``on`` for ``mentor`` (the latest-starting one), or None.
+    """The supervision link in force for ``mentor`` on ``on`` (the latest-starting one), or None.
 
-    A link is active on a date when start <= date and (no end or end >= date). A link to a
-    supervisor whose account is no longer active (left, or erased on request) routes nothing.
+    "In force" is ``SupervisionLink.objects.in_force_on``: the link covers the day and its
+    supervisor is an active member of Supervisors. Overlapping links are refused when saved, so
+    there is at most one; the ordering only makes old data deterministic.
     """
     return (
-        SupervisionLink.objects.filter(mentor=mentor, start__lte=on, supervisor__is_active=True)
-        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        SupervisionLink.objects.in_force_on(on)
+        .filter(mentor=mentor)
         .select_related("supervisor")
         .order_by("-start", "-pk")
         .first()

@@ -12,3 +12,9 @@ certificate_issued = Signal()
 # Sent after a certificate stops counting (suspended, revoked or expired) commits; same kwargs.
 # The matching app listens to flag the holder's active assignments for review.
 certificate_lapsed = Signal()
+
+# Sent INSIDE the transaction that changes a certificate's status (suspend, reinstate, revoke,
+# expire, supersede), with the holder's row locked; kwargs: certificate_id, holder_id,
+# programme_id, status. Matching re-checks the holder's assignments in the same transaction,
+# so no commit ever leaves an active assignment behind a certificate that stopped counting.
+certificate_status_changed = Signal()

@@ -130,6 +130,12 @@ class AssignmentStatus(models.TextChoices):
 OPEN_STATUSES = (AssignmentStatus.ACTIVE, AssignmentStatus.NEEDS_REVIEW)
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def open(self):
+        """Active or needing review: what counts against a mentor's capacity and a mentee."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+
 class Assignment(models.Model):
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -158,6 +164,8 @@ class Assignment(models.Model):
     )
     review_reason = models.TextField(_("review reason"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start", "-pk"]

@@ -5,7 +5,6 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
-    Case,
     CharField,
     Count,
     Exists,
@@ -18,84 +17,88 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Concat, NullIf
 
 from certification.eligibility import Eligibility, eligibility_evaluate
 from certification.models import (
-    CURRENT_STATUSES,
     Certificate,
-    CertificateStatus,
     CertificationProgramme,
     PracticeLog,
     SupervisionLink,
 )
 from cms.roles import MENTORS
-from matching.models import OPEN_STATUSES, Assignment, AssignmentStatus, MentorProfile
+from matching.models import Assignment, AssignmentStatus, MentorProfile
 
 DEFAULT_CAPACITY = 3
 
+# "Mentor eligible in a programme on a day", from the mentor's side: every flag below holds.
+# The gate, the eligibility API (one mentor and the list), the roster and the dashboard read
+# these flags from ``mentor_status_expressions``; ``mentor_unmet`` words each failed flag.
+ELIGIBLE = (
+    Q(account_active=True)
+    & Q(holds_mentor_role=True)
+    & Q(certified=True)
+    & Q(supervised=True)
+    & Q(accepting_value=True)
+    & Q(open_assignments__lt=F("capacity_value"))
+)
 
-def _supervision_on(day: datetime.date):
-    return SupervisionLink.objects.filter(mentor_id=OuterRef("pk"), start__lte=day).filter(
-        Q(end__isnull=True) | Q(end__gte=day)
-    )
 
+def mentor_status_expressions(
+    *, mentor, programme, on: datetime.date, ignoring_assignment: int | None = None
+) -> dict:
+    """The mentor's side of the gate as annotations, defined once.
 
-def _open_assignment_count():
-    return Coalesce(
-        Subquery(
-            Assignment.objects.filter(mentor_id=OuterRef("pk"), status__in=OPEN_STATUSES)
-            .order_by()
-            .values("mentor_id")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
+    ``mentor`` and ``programme`` are ids or ``OuterRef``s, so the same expressions annotate the
+    roster (one row per mentor, ``mentor=OuterRef("pk")``) and one mentor's answer (annotating
+    the programme row, ``programme=OuterRef("pk")``). Flags: ``account_active``,
+    ``holds_mentor_role``, ``certified`` (``Certificate.objects.in_force_on``), ``supervised``
+    (``SupervisionLink.objects.in_force_on``), ``open_assignments`` (``Assignment.objects.open``,
+    less ``ignoring_assignment``), ``capacity_value`` and ``accepting_value`` (a missing
+    MentorProfile means the defaults). Add ``eligible=ELIGIBLE_EXPRESSION`` after these.
+    """
+    user = get_user_model()
+    open_assignments = Assignment.objects.open().filter(mentor_id=mentor)
+    if ignoring_assignment is not None:
+        open_assignments = open_assignments.exclude(pk=ignoring_assignment)
+    profile = MentorProfile.objects.filter(user_id=mentor)
+    return {
+        "account_active": Exists(user.objects.filter(pk=mentor, is_active=True)),
+        "holds_mentor_role": Exists(
+            user.groups.through.objects.filter(user_id=mentor, group__name=MENTORS)
         ),
-        Value(0),
-    )
+        "certified": Exists(
+            Certificate.objects.in_force_on(on).filter(holder_id=mentor, programme_id=programme)
+        ),
+        "supervised": Exists(SupervisionLink.objects.in_force_on(on).filter(mentor_id=mentor)),
+        "open_assignments": Coalesce(
+            Subquery(
+                open_assignments.order_by().values("mentor_id").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+        "capacity_value": Coalesce(
+            Subquery(profile.values("capacity")[:1]), Value(DEFAULT_CAPACITY)
+        ),
+        "accepting_value": Coalesce(Subquery(profile.values("accepting_new")[:1]), Value(True)),
+    }
 
 
-def _latest_certificate(programme_id: int):
-    """The current (active or suspended) certificate first, else the most recent one."""
-    return Certificate.objects.filter(holder_id=OuterRef("pk"), programme_id=programme_id).order_by(
-        Case(When(status__in=CURRENT_STATUSES, then=Value(0)), default=Value(1)), "-issued_at"
-    )
-
-
-def _in_force(programme_id: int, day: datetime.date):
-    return Exists(
-        Certificate.objects.filter(
-            holder_id=OuterRef("pk"),
-            programme_id=programme_id,
-            status=CertificateStatus.ACTIVE,
-            valid_from__lte=day,
-            grace_until__gte=day,
-        )
-    )
+ELIGIBLE_EXPRESSION = ExpressionWrapper(ELIGIBLE, output_field=BooleanField())
 
 
 def mentors_with_matching_status(
     *, programme: CertificationProgramme, on: datetime.date
 ) -> QuerySet:
-    """Every member of the Mentors group, annotated for one programme on one day.
-
-    Annotations: ``certified`` (a certificate in force), ``supervised`` (an active supervision
-    link), ``open_assignments`` (active + needs review), ``capacity_value`` and
-    ``accepting_value`` (defaults without a MentorProfile), ``can_take_more`` and ``eligible``
-    (all of these hold: what the gate would need from the mentor's side). One query.
-    """
-    capacity = Coalesce(F("mentor_profile__capacity"), Value(DEFAULT_CAPACITY))
+    """Every member of the Mentors group, annotated for one programme on one day with the
+    flags of ``mentor_status_expressions``, ``can_take_more`` and ``eligible``. One query."""
     return (
         get_user_model()
         .objects.filter(groups__name=MENTORS)
         .annotate(
-            certified=_in_force(programme.pk, on),
-            supervised=Exists(_supervision_on(on)),
-            open_assignments=_open_assignment_count(),
-            capacity_value=capacity,
-            accepting_value=Coalesce(F("mentor_profile__accepting_new"), Value(True)),
+            **mentor_status_expressions(mentor=OuterRef("pk"), programme=programme.pk, on=on),
             mentor_languages=Coalesce(F("mentor_profile__languages"), Value("")),
         )
         .annotate(
@@ -103,12 +106,7 @@ def mentors_with_matching_status(
                 Q(open_assignments__lt=F("capacity_value")) & Q(accepting_value=True),
                 output_field=BooleanField(),
             ),
-        )
-        .annotate(
-            eligible=ExpressionWrapper(
-                Q(certified=True) & Q(supervised=True) & Q(can_take_more=True),
-                output_field=BooleanField(),
-            )
+            eligible=ELIGIBLE_EXPRESSION,
         )
     )
 
@@ -118,10 +116,8 @@ def mentors_for_api(
 ) -> QuerySet:
     """Mentors for the API list, optionally only those (not) eligible; ordered by id."""
     queryset = mentors_with_matching_status(programme=programme, on=on)
-    if eligible is True:
-        queryset = queryset.filter(certified=True, supervised=True, can_take_more=True)
-    elif eligible is False:
-        queryset = queryset.exclude(certified=True, supervised=True, can_take_more=True)
+    if eligible is not None:
+        queryset = queryset.filter(eligible=eligible)
     return queryset.order_by("pk")
 
 
@@ -129,10 +125,12 @@ def roster(*, programme: CertificationProgramme, on: datetime.date) -> QuerySet:
     """The coordinator roster: one row per mentor, one query whatever the number of rows.
 
     Adds ``certificate_status`` / ``certificate_valid_until`` (current or latest certificate in
-    the programme, None without one), ``approved_minutes`` and ``supervisor_name`` (the active
-    link's supervisor).
+    the programme, None without one), ``approved_minutes`` and ``supervisor_name`` (the
+    supervisor of the link in force).
     """
-    latest = _latest_certificate(programme.pk)
+    latest = Certificate.objects.filter(
+        holder_id=OuterRef("pk"), programme_id=programme.pk
+    ).current_first()
     approved = (
         PracticeLog.objects.filter(mentor_id=OuterRef("pk"), status=PracticeLog.Status.APPROVED)
         .order_by()
@@ -141,7 +139,8 @@ def roster(*, programme: CertificationProgramme, on: datetime.date) -> QuerySet:
         .values("total")
     )
     supervisor = (
-        _supervision_on(on)
+        SupervisionLink.objects.in_force_on(on)
+        .filter(mentor_id=OuterRef("pk"))
         .order_by("-start", "-pk")
         .annotate(
             name=Coalesce(
@@ -164,72 +163,84 @@ def roster(*, programme: CertificationProgramme, on: datetime.date) -> QuerySet:
     )
 
 
+def programme_with_mentor_status(
+    *,
+    mentor_id: int,
+    on: datetime.date,
+    slug: str | None = None,
+    programme_id: int | None = None,
+    ignoring_assignment: int | None = None,
+) -> CertificationProgramme | None:
+    """The programme (by id, by slug, or the default one) annotated with one mentor's flags
+    from ``mentor_status_expressions`` and ``eligible``, in one query; None if there is none.
+    """
+    if programme_id is not None:
+        queryset = CertificationProgramme.objects.filter(pk=programme_id)
+    elif slug:
+        queryset = CertificationProgramme.objects.filter(slug=slug)
+    else:
+        queryset = CertificationProgramme.objects.filter(is_default=True)
+    return (
+        queryset.annotate(
+            **mentor_status_expressions(
+                mentor=mentor_id,
+                programme=OuterRef("pk"),
+                on=on,
+                ignoring_assignment=ignoring_assignment,
+            )
+        )
+        .annotate(eligible=ELIGIBLE_EXPRESSION)
+        .first()
+    )
+
+
 def programme_for_mentor(
     *, slug: str | None, mentor_id: int, on: datetime.date
 ) -> CertificationProgramme | None:
-    """The programme with this slug (the default programme when none is given), or None.
-
-    The same query carries the mentor's side of the gate on ``on`` that certification does not
-    evaluate: ``mentor_supervised``, ``mentor_open_assignments``, ``mentor_capacity`` and
-    ``mentor_accepting``, so a full eligibility answer costs one query more than
-    ``eligibility_evaluate``.
-    """
-    queryset = (
-        CertificationProgramme.objects.filter(slug=slug)
-        if slug
-        else (CertificationProgramme.objects.filter(is_default=True))
-    )
-    profile = MentorProfile.objects.filter(user_id=mentor_id)
-    return queryset.annotate(
-        mentor_supervised=Exists(
-            SupervisionLink.objects.filter(mentor_id=mentor_id, start__lte=on).filter(
-                Q(end__isnull=True) | Q(end__gte=on)
-            )
-        ),
-        mentor_open_assignments=Coalesce(
-            Subquery(
-                Assignment.objects.filter(mentor_id=mentor_id, status__in=OPEN_STATUSES)
-                .order_by()
-                .values("mentor_id")
-                .annotate(n=Count("pk"))
-                .values("n"),
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-        mentor_capacity=Coalesce(Subquery(profile.values("capacity")[:1]), Value(DEFAULT_CAPACITY)),
-        mentor_accepting=Coalesce(Subquery(profile.values("accepting_new")[:1]), Value(True)),
-    ).first()
+    """The programme with this slug (the default one when none is given) carrying the mentor's
+    flags, so a full eligibility answer costs one query more than ``eligibility_evaluate``."""
+    return programme_with_mentor_status(mentor_id=mentor_id, on=on, slug=slug)
 
 
 def mentor_eligibility(
     *, mentor_id: int, programme: CertificationProgramme, on: datetime.date
 ) -> tuple[Eligibility, list[dict]]:
     """The mentor's side of the gate for a programme on a day: certification's evaluation and
-    every unmet requirement as {requirement, detail} (certificate and what is left to certify,
-    supervision, accepting, capacity), with the gate's codes. ``programme`` comes from
-    ``programme_for_mentor``; costs only ``eligibility_evaluate``'s queries. An unknown mentor
-    raises User.DoesNotExist.
+    every unmet requirement as {requirement, detail}, with the gate's codes. ``programme``
+    comes from ``programme_with_mentor_status``; costs only ``eligibility_evaluate``'s queries.
+    An unknown mentor raises User.DoesNotExist.
     """
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=on)
-    status = {
-        "supervised": programme.mentor_supervised,
-        "open_assignments": programme.mentor_open_assignments,
-        "capacity_value": programme.mentor_capacity,
-        "accepting_value": programme.mentor_accepting,
-    }
-    return eligibility, unmet_for_mentor(eligibility=eligibility, status=status, on=on)
+    return eligibility, mentor_unmet(eligibility=eligibility, status=programme, on=on)
 
 
-def unmet_for_mentor(*, eligibility: Eligibility, status: dict, on: datetime.date) -> list[dict]:
-    """The same reasons, with the same codes, as the gate's mentor-side checks."""
+def mentor_unmet(*, eligibility: Eligibility, status, on: datetime.date) -> list[dict]:
+    """Each flag of ``mentor_status_expressions`` that fails, worded for a person, with the
+    gate's codes. Empty exactly when ``status.eligible``: the reasons are read off the same
+    flags (a certificate not in force also lists what is left to certify)."""
     from django.utils.translation import gettext as _
 
-    reasons = [
-        {"requirement": item.code, "detail": str(item.detail or item.label)}
-        for item in eligibility.unmet
-    ]
-    if not status["supervised"]:
+    reasons = []
+    if not status.account_active:
+        reasons.append(
+            {"requirement": "mentor_active", "detail": _("This mentor's account is deactivated.")}
+        )
+    if not status.holds_mentor_role:
+        reasons.append(
+            {
+                "requirement": "mentor_role",
+                "detail": _("%(mentor)s does not hold the Mentor role.")
+                % {"mentor": eligibility.mentor_name},
+            }
+        )
+    if not status.certified:
+        certificate_reasons = [eligibility.certificate_reason(), *eligibility.extra_reasons]
+        certificate_reasons += [item for item in eligibility.requirements if not item.met]
+        reasons += [
+            {"requirement": item.code, "detail": str(item.detail or item.label)}
+            for item in certificate_reasons
+        ]
+    if not status.supervised:
         reasons.append(
             {
                 "requirement": "supervision",
@@ -237,19 +248,19 @@ def unmet_for_mentor(*, eligibility: Eligibility, status: dict, on: datetime.dat
                 % {"mentor": eligibility.mentor_name, "date": on.isoformat()},
             }
         )
-    if not status["accepting_value"]:
+    if not status.accepting_value:
         reasons.append(
             {
                 "requirement": "accepting_new",
                 "detail": _("This mentor is not accepting new mentees."),
             }
         )
-    if status["open_assignments"] >= status["capacity_value"]:
+    if status.open_assignments >= status.capacity_value:
         reasons.append(
             {
                 "requirement": "capacity",
                 "detail": _("This mentor is at capacity (%(capacity)d mentees).")
-                % {"capacity": status["capacity_value"]},
+                % {"capacity": status.capacity_value},
             }
         )
     return reasons
@@ -266,12 +277,7 @@ def assignments_needing_review() -> QuerySet:
 def matching_dashboard_counts(*, on: datetime.date) -> dict:
     """Certified, in training, expiring within 30 days and needing review: two queries."""
     soon = on + datetime.timedelta(days=30)
-    in_force = Certificate.objects.filter(
-        holder_id=OuterRef("pk"),
-        status=CertificateStatus.ACTIVE,
-        valid_from__lte=on,
-        grace_until__gte=on,
-    )
+    in_force = Certificate.objects.in_force_on(on).filter(holder_id=OuterRef("pk"))
     expiring = in_force.filter(valid_until__lte=soon)
     counts = (
         get_user_model()
@@ -283,5 +289,5 @@ def matching_dashboard_counts(*, on: datetime.date) -> dict:
             expiring=Count("pk", filter=Q(is_expiring=True), distinct=True),
         )
     )
-    counts["needs_review"] = Assignment.objects.filter(status=AssignmentStatus.NEEDS_REVIEW).count()
+    counts["needs_review"] = assignments_needing_review().count()
     return counts

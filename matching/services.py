@@ -16,11 +16,8 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from certification.eligibility import eligibility_evaluate
-from certification.models import CertificationProgramme
-from certification.selectors import supervision_link_active
 from cms.roles import COORDINATORS, user_has_role
 from matching.models import (
-    OPEN_STATUSES,
     Assignment,
     AssignmentEvent,
     AssignmentEventKind,
@@ -29,7 +26,7 @@ from matching.models import (
     MentorProfile,
     languages_of,
 )
-from matching.selectors import unmet_for_mentor
+from matching.selectors import DEFAULT_CAPACITY, mentor_unmet, programme_with_mentor_status
 
 SERVICE_ACCOUNTS = "Service accounts"
 REASON_MAX_LENGTH = 2000
@@ -48,7 +45,7 @@ class AssignmentRefused(ValidationError):  # noqa: N818 - the name the issue giv
 class MentorDefaults:
     """Matching details of a mentor without a MentorProfile row yet."""
 
-    capacity: int = 3
+    capacity: int = DEFAULT_CAPACITY
     languages: str = ""
     accepting_new: bool = True
     crisis_trained: bool = False
@@ -79,28 +76,21 @@ def gate_unmet(
     common language when both name languages. ``ignoring`` is an assignment being reactivated.
     Call it with the mentor's row locked (``assignment_create`` does).
     """
-    reasons = []
-    user = get_user_model().objects.filter(pk=mentor_id).first()
-    if user is None:
+    if not get_user_model().objects.filter(pk=mentor_id).exists():
         return [_reason("mentor", _("There is no such mentor."))]
-    if not user.is_active:
-        reasons.append(_reason("mentor_active", _("This mentor's account is deactivated.")))
-    eligibility = eligibility_evaluate(mentor=mentor_id, programme=mentee.programme, at=start)
+    status = programme_with_mentor_status(
+        mentor_id=mentor_id,
+        programme_id=mentee.programme_id,
+        on=start,
+        ignoring_assignment=ignoring.pk if ignoring is not None else None,
+    )
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=status, at=start)
+    # The mentor's side: the same flags and words as the eligibility API, roster and screen.
+    reasons = mentor_unmet(eligibility=eligibility, status=status, on=start)
     profile = MentorProfile.objects.filter(user_id=mentor_id).first() or MentorDefaults()
-    open_assignments = Assignment.objects.filter(mentor_id=mentor_id, status__in=OPEN_STATUSES)
-    if ignoring is not None:
-        open_assignments = open_assignments.exclude(pk=ignoring.pk)
-    status = {
-        "supervised": supervision_link_active(mentor=user, on=start) is not None,
-        "open_assignments": open_assignments.count(),
-        "capacity_value": profile.capacity,
-        "accepting_value": profile.accepting_new,
-    }
-    # The mentor's side: the same reasons, worded once, as the eligibility API and screen.
-    reasons += unmet_for_mentor(eligibility=eligibility, status=status, on=start)
     if not mentee.is_active:
         reasons.append(_reason("mentee_active", _("This mentee's record is inactive.")))
-    taken = Assignment.objects.filter(mentee=mentee, status__in=OPEN_STATUSES)
+    taken = Assignment.objects.open().filter(mentee=mentee)
     if ignoring is not None:
         taken = taken.exclude(pk=ignoring.pk)
     if taken.exists():
@@ -267,56 +257,120 @@ def assignment_review_resolve(
     return assignment
 
 
-def _certificate_lapse_reason(*, mentor_id: int, programme, on: datetime.date) -> str | None:
-    """Why the mentor's certificate no longer lets them mentor under ``programme``, or None."""
-    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=on)
-    if eligibility.certified:
-        return None
-    return eligibility.certificate_reason().detail
+# Reasons of the gate itself; every other code in a refusal is "what is left to certify",
+# which a flag does not repeat (the certificate reason already says why).
+GATE_CODES = frozenset(
+    {
+        "mentor",
+        "mentor_active",
+        "mentor_role",
+        "certificate",
+        "supervision",
+        "accepting_new",
+        "capacity",
+        "mentee_active",
+        "mentee_assigned",
+        "crisis_trained",
+        "language",
+    }
+)
+# What the gate asks only of a new assignment: an assignment already held keeps its place.
+NEW_ASSIGNMENT_ONLY = frozenset({"accepting_new", "capacity", "mentee_assigned"})
+
+
+def assignment_recheck_reasons(*, assignment: Assignment, on: datetime.date) -> list[dict]:
+    """Why an assignment the mentor already holds no longer passes the gate on ``on``.
+
+    The gate's own check (``gate_unmet``, the assignment itself ignored), less what only a new
+    assignment must meet (accepting new mentees, a free place, an unassigned mentee). Capacity
+    still counts when it was lowered: the mentor's earliest assignments keep their places and
+    those beyond the capacity are flagged.
+    """
+    reasons = [
+        reason
+        for reason in gate_unmet(
+            mentor_id=assignment.mentor_id, mentee=assignment.mentee, start=on, ignoring=assignment
+        )
+        if reason["requirement"] in GATE_CODES and reason["requirement"] not in NEW_ASSIGNMENT_ONLY
+    ]
+    capacity = (
+        MentorProfile.objects.filter(user_id=assignment.mentor_id)
+        .values_list("capacity", flat=True)
+        .first()
+        or DEFAULT_CAPACITY
+    )
+    earlier = (
+        Assignment.objects.open()
+        .filter(mentor_id=assignment.mentor_id)
+        .filter(Q(start__lt=assignment.start) | Q(start=assignment.start, pk__lt=assignment.pk))
+        .count()
+    )
+    if earlier >= capacity:
+        reasons.append(
+            _reason(
+                "capacity",
+                _("This mentor's capacity is %(capacity)d and this is mentee %(n)d.")
+                % {"capacity": capacity, "n": earlier + 1},
+            )
+        )
+    return reasons
+
+
+@transaction.atomic
+def assignments_recheck(
+    *, mentor_id: int, on: datetime.date | None = None, actor=None
+) -> list[int]:
+    """Re-check the mentor's active assignments now and flag each that no longer passes.
+
+    The one re-check: every change that can close the gate (a certificate's status, the
+    mentor's account, role or matching details, a supervision link or its supervisor, a
+    mentee's record) calls it in its own transaction, and the nightly sweep calls it for every
+    mentor. It takes the mentor's row lock, as the gate does, so a change and a new assignment
+    serialise. Flagging is idempotent: coordinators are told once per flag.
+    """
+    on = on or timezone.localdate()
+    if _lock_mentor(mentor_id) is None:
+        return []
+    flagged = []
+    active = (
+        Assignment.objects.filter(mentor_id=mentor_id, status=AssignmentStatus.ACTIVE)
+        .select_related("mentee__programme")
+        .order_by("start", "pk")
+    )
+    for assignment in list(active):
+        reasons = assignment_recheck_reasons(assignment=assignment, on=on)
+        if not reasons:
+            continue
+        text = " ".join(reason["detail"] for reason in reasons)[:REASON_MAX_LENGTH]
+        if assignment_flag_for_review(assignment_id=assignment.pk, reason=text, actor=actor):
+            flagged.append(assignment.pk)
+    return flagged
 
 
 def assignments_flag_after_lapse(*, holder_id: int, programme_id: int) -> list[int]:
-    """A certificate lapsed: flag the holder's active assignments under that programme.
+    """A certificate lapsed (after commit, from a task): the same re-check, once more.
 
-    Re-checks first, so a certificate renewed or reinstated meanwhile flags nothing.
+    The status change already re-checked in its own transaction; this second look is a
+    backstop and flags nothing twice.
     """
-    programme = CertificationProgramme.objects.filter(pk=programme_id).first()
-    if programme is None:
-        return []
-    reason = _certificate_lapse_reason(
-        mentor_id=holder_id, programme=programme, on=timezone.localdate()
-    )
-    if reason is None:
-        return []
-    ids = Assignment.objects.filter(
-        mentor_id=holder_id, mentee__programme_id=programme_id, status=AssignmentStatus.ACTIVE
-    ).values_list("pk", flat=True)
-    return [pk for pk in ids if assignment_flag_for_review(assignment_id=pk, reason=reason)]
+    return assignments_recheck(mentor_id=holder_id)
 
 
 def assignments_sweep(*, on: datetime.date | None = None) -> list[int]:
-    """Nightly second line: re-check every active assignment's certificate and supervision.
+    """Nightly second line: ``assignments_recheck`` for every mentor with an active assignment.
 
-    Anything that no longer holds on ``on`` (today by default) is flagged for review.
+    The mentor ids are read first and each mentor is re-checked in its own short transaction,
+    so no cursor stays open across transactions (safe with ``CONN_MAX_AGE=0``).
     """
-    on = on or timezone.localdate()
-    flagged = []
-    active = Assignment.objects.filter(status=AssignmentStatus.ACTIVE).select_related(
-        "mentee__programme", "mentor"
+    mentor_ids = list(
+        Assignment.objects.filter(status=AssignmentStatus.ACTIVE)
+        .order_by("mentor_id")
+        .values_list("mentor_id", flat=True)
+        .distinct()
     )
-    for assignment in active.iterator():
-        reasons = []
-        lapse = _certificate_lapse_reason(
-            mentor_id=assignment.mentor_id, programme=assignment.mentee.programme, on=on
-        )
-        if lapse:
-            reasons.append(lapse)
-        if supervision_link_active(mentor=assignment.mentor, on=on) is None:
-            reasons.append(_("The mentor no longer has an active supervision link."))
-        if reasons and assignment_flag_for_review(
-            assignment_id=assignment.pk, reason=" ".join(reasons)
-        ):
-            flagged.append(assignment.pk)
+    flagged = []
+    for mentor_id in mentor_ids:
+        flagged += assignments_recheck(mentor_id=mentor_id, on=on)
     return flagged
 
 

@@ -176,6 +176,32 @@ class CertificateStatus(models.TextChoices):
 CURRENT_STATUSES = (CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED)
 
 
+class CertificateQuerySet(models.QuerySet):
+    """The certificate rules every path asks, defined once (ARCHITECTURE 11)."""
+
+    def current(self):
+        """Active or suspended: at most one per holder and programme (a constraint)."""
+        return self.filter(status__in=CURRENT_STATUSES)
+
+    def in_force_on(self, day):
+        """The rule the gate trusts: active, and ``day`` falls between its start and the end
+        of its grace period. ``Certificate.in_force_on`` says the same for one row."""
+        return self.filter(
+            status=CertificateStatus.ACTIVE, valid_from__lte=day, grace_until__gte=day
+        )
+
+    def current_first(self):
+        """The current certificate first, then the most recent: "the holder's certificate"
+        in a programme, as screens and the eligibility evaluation show it."""
+        return self.order_by(
+            models.Case(
+                models.When(status__in=CURRENT_STATUSES, then=models.Value(0)),
+                default=models.Value(1),
+            ),
+            "-issued_at",
+        )
+
+
 class PdfStatus(models.TextChoices):
     PENDING = "pending", _("PDF pending")
     READY = "ready", _("PDF ready")
@@ -233,6 +259,8 @@ class Certificate(models.Model):
     )
     pdf_rendered_at = models.DateTimeField(_("PDF rendered"), null=True, blank=True)
 
+    objects = CertificateQuerySet.as_manager()
+
     class Meta:
         ordering = ["-issued_at"]
         verbose_name = _("certificate")
@@ -261,7 +289,8 @@ class Certificate(models.Model):
         return f"{self.serial} · {self.holder_name} · {self.programme}"
 
     def in_force_on(self, day) -> bool:
-        """Active, and the day falls between its start and the end of its grace period."""
+        """Active, and the day falls between its start and the end of its grace period: the
+        same rule as ``Certificate.objects.in_force_on`` (a property test proves they agree)."""
         return (
             self.status == CertificateStatus.ACTIVE and self.valid_from <= day <= self.grace_until
         )

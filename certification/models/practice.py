@@ -40,6 +40,28 @@ class SupervisorProfile(models.Model):
         return f"{self.user.public_name} ({self.qualification})"
 
 
+class SupervisionLinkQuerySet(models.QuerySet):
+    def in_force_on(self, day):
+        """ "Active supervision on a day", defined once: the link covers ``day`` (start <= day,
+        no end or end >= day) and its supervisor's account is active and holds the Supervisors
+        role. A link to someone who left, was erased or lost the role supervises nobody."""
+        from cms.roles import SUPERVISORS
+
+        return self.filter(
+            Q(end__isnull=True) | Q(end__gte=day),
+            start__lte=day,
+            supervisor__is_active=True,
+            supervisor__groups__name=SUPERVISORS,
+        )
+
+    def overlapping(self, *, start, end):
+        """Links whose period shares at least one day with [start, end] (end None: open)."""
+        queryset = self.filter(Q(end__isnull=True) | Q(end__gte=start))
+        if end is not None:
+            queryset = queryset.filter(start__lte=end)
+        return queryset
+
+
 class SupervisionLink(models.Model):
     """A supervisor supervises a mentor from ``start`` until ``end`` (open-ended if empty)."""
 
@@ -57,6 +79,8 @@ class SupervisionLink(models.Model):
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
+
+    objects = SupervisionLinkQuerySet.as_manager()
 
     panels = [
         FieldPanel("supervisor"),

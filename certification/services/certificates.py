@@ -38,7 +38,11 @@ from certification.models import (
     PdfStatus,
     SerialCounter,
 )
-from certification.signals import certificate_issued, certificate_lapsed
+from certification.signals import (
+    certificate_issued,
+    certificate_lapsed,
+    certificate_status_changed,
+)
 
 REASON_MAX_LENGTH = 2000
 
@@ -157,6 +161,13 @@ def _set_status(certificate: Certificate, status: str, *, at: datetime) -> None:
     certificate.status = status
     certificate.status_changed_at = at
     certificate.save(update_fields=["status", "status_changed_at"])
+    certificate_status_changed.send(
+        sender=Certificate,
+        certificate_id=certificate.pk,
+        holder_id=certificate.holder_id,
+        programme_id=certificate.programme_id,
+        status=status,
+    )
 
 
 def _after_commit(
