@@ -7,11 +7,12 @@ what the matching gate trusts). It runs a constant number of queries whatever th
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,6 +25,7 @@ from certification.models import (
     CompetencyRequirement,
     Endorsement,
     PracticeLog,
+    RecertificationDecision,
 )
 
 
@@ -55,6 +57,18 @@ class Eligibility:
     renewal: RequirementResult
     certificate: Certificate | None  # the current (active or suspended) or latest certificate
     extra_reasons: list[RequirementResult] = field(default_factory=list)
+    # Set when the latest certificate was revoked and a coordinator allowed re-certification:
+    # only practice and endorsements from this moment on count.
+    evidence_since: datetime | None = None
+
+    @property
+    def revoked_without_decision(self) -> bool:
+        """Revoked, and no coordinator has allowed re-certification: no path may issue."""
+        return (
+            self.certificate is not None
+            and self.certificate.status == CertificateStatus.REVOKED
+            and self.certificate.recertification_allowed_at is None
+        )
 
     @property
     def qualifies(self) -> bool:
@@ -169,7 +183,26 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
     `mentor` may be a user or a user id; an unknown id raises User.DoesNotExist.
     """
     mentor_id = getattr(mentor, "pk", mentor)
+    certificate = (  # the current one (active or suspended) first, else the most recent
+        Certificate.objects.filter(holder_id=mentor_id, programme=programme)
+        .current_first()
+        .annotate(
+            recertification_allowed_at=Subquery(
+                RecertificationDecision.objects.filter(
+                    revoked_certificate_id=OuterRef("pk")
+                ).values("decided_at")[:1]
+            )
+        )
+        .first()
+    )
+    evidence_since = None
+    if certificate is not None and certificate.status == CertificateStatus.REVOKED:
+        evidence_since = certificate.recertification_allowed_at
     approved = _approved_on_or_before(at)
+    endorsed = Q(mentor_id=OuterRef("pk"), programme=programme, endorsed_at__date__lte=at)
+    if evidence_since is not None:
+        approved &= Q(session_date__gte=timezone.localdate(evidence_since))
+        endorsed &= Q(endorsed_at__gte=evidence_since)
     window_start = add_months(at, -programme.validity_months)
     logs = PracticeLog.objects.filter(mentor_id=OuterRef("pk"))
 
@@ -192,11 +225,7 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         .annotate(
             total_minutes=minutes(approved),
             recent_minutes=minutes(approved & Q(session_date__gt=window_start)),
-            endorsed=Exists(
-                Endorsement.objects.filter(
-                    mentor_id=OuterRef("pk"), programme=programme, endorsed_at__date__lte=at
-                )
-            ),
+            endorsed=Exists(Endorsement.objects.filter(endorsed)),
         )
         .values(
             "pk",
@@ -235,7 +264,26 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         .order_by("sort_order", "pk")
     )
 
-    requirements = course_requirements(mentor_id=mentor_id, programme=programme, at=at)
+    requirements = []
+    if certificate is not None and certificate.status == CertificateStatus.REVOKED:
+        allowed = evidence_since is not None
+        requirements.append(
+            RequirementResult(
+                code="recertification_allowed",
+                label=_("A coordinator's decision to allow re-certification"),
+                met=allowed,
+                current=int(allowed),
+                required=1,
+                detail=""
+                if allowed
+                else _(
+                    "Certificate %(serial)s was revoked. Certification can only start again "
+                    "after a coordinator decides to allow it; please talk to your coordinator."
+                )
+                % {"serial": certificate.serial},
+            )
+        )
+    requirements += course_requirements(mentor_id=mentor_id, programme=programme, at=at)
     requirements.append(
         _minutes_requirement(
             code="practice_total",
@@ -278,9 +326,6 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         required=programme.renewal_minutes,
         missing=_("%(left)s more approved practice needed to renew."),
     )
-    certificate = (  # the current one (active or suspended) first, else the most recent
-        Certificate.objects.filter(holder_id=mentor_id, programme=programme).current_first().first()
-    )
     return Eligibility(
         mentor_id=mentor_id,
         mentor_name=mentor_name,
@@ -289,4 +334,5 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         requirements=requirements,
         renewal=renewal,
         certificate=certificate,
+        evidence_since=evidence_since,
     )

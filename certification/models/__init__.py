@@ -12,6 +12,7 @@ from certification.models.certificates import (
     CompetencyRequirement,
     Endorsement,
     PdfStatus,
+    RecertificationDecision,
     SerialCounter,
 )
 from certification.models.practice import (
@@ -45,6 +46,7 @@ __all__ = [
     "PracticeLog",
     "PracticeLogEvent",
     "PracticeLogNotification",
+    "RecertificationDecision",
     "SerialCounter",
     "SupervisionLink",
     "SupervisorProfile",

@@ -296,12 +296,44 @@ class Certificate(models.Model):
         )
 
 
+class RecertificationDecision(models.Model):
+    """A coordinator's recorded decision that a holder whose certificate was revoked may qualify
+    again. Until one exists, no path issues that holder a certificate in that programme; after
+    it, only evidence dated from the decision on counts. Append-only."""
+
+    revoked_certificate = models.OneToOneField(
+        Certificate,
+        on_delete=models.PROTECT,
+        related_name="recertification_decision",
+        verbose_name=_("revoked certificate"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"))
+    reason = models.TextField(_("reason"), max_length=2000)
+
+    class Meta:
+        ordering = ["-decided_at"]
+        verbose_name = _("re-certification decision")
+        verbose_name_plural = _("re-certification decisions")
+
+    def __str__(self):
+        return _("Re-certification allowed after %(serial)s") % {
+            "serial": self.revoked_certificate.serial
+        }
+
+
 class CertificateEventKind(models.TextChoices):
     ISSUED = "issued", _("Issued")
     RENEWED = "renewed", _("Renewed")
     SUSPENDED = "suspended", _("Suspended")
     REINSTATED = "reinstated", _("Reinstated")
     REVOKED = "revoked", _("Revoked")
+    RECERTIFICATION_ALLOWED = "recert_allowed", _("Re-certification allowed")
     EXPIRED = "expired", _("Expired")
     SUPERSEDED = "superseded", _("Replaced by a renewal")
     PDF_RENDERED = "pdf_rendered", _("PDF rendered")

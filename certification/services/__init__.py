@@ -2,6 +2,7 @@
 
 from certification.services.certificates import (
     CertificateError,
+    certificate_allow_recertification,
     certificate_check,
     certificate_document,
     certificate_expire_due,
@@ -30,6 +31,7 @@ from certification.services.practice import (
 
 __all__ = [
     "CertificateError",
+    "certificate_allow_recertification",
     "certificate_check",
     "certificate_document",
     "certificate_expire_due",

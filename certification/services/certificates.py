@@ -36,6 +36,7 @@ from certification.models import (
     CertificationProgramme,
     Endorsement,
     PdfStatus,
+    RecertificationDecision,
     SerialCounter,
 )
 from certification.signals import (
@@ -251,6 +252,8 @@ def certificate_issue_if_eligible(
     current = eligibility.certificate
     if current is not None and current.status in CURRENT_STATUSES:
         return None
+    if eligibility.revoked_without_decision:
+        return None  # a revocation is final for every automatic path
     if not programme.is_active or not eligibility.qualifies:
         return None
     valid_from = _today(at)
@@ -421,6 +424,43 @@ def certificate_revoke(
     )
     _after_commit(certificate, event, lapsed=True)
     return certificate
+
+
+@transaction.atomic
+def certificate_allow_recertification(
+    *, certificate_id: int, actor, reason: str, at: datetime | None = None
+) -> RecertificationDecision:
+    """A coordinator's explicit decision that the holder of a revoked certificate may qualify
+    again in its programme. The certificate stays revoked; from this moment on the holder must
+    meet every requirement again with new evidence (practice and endorsement dated from the
+    decision). Recorded with its reason as a certificate event; the holder is e-mailed.
+    """
+    at = at or timezone.now()
+    reason = _clean_reason(reason)
+    certificate = _locked(certificate_id)
+    if certificate.status != CertificateStatus.REVOKED:
+        raise CertificateError(_("Only a revoked certificate needs this decision."))
+    if RecertificationDecision.objects.filter(revoked_certificate=certificate).exists():
+        raise CertificateError(_("Re-certification was already allowed for this certificate."))
+    later = Certificate.objects.filter(
+        holder_id=certificate.holder_id,
+        programme_id=certificate.programme_id,
+        issued_at__gt=certificate.issued_at,
+    )
+    if later.exists():
+        raise CertificateError(_("The holder has been certified again since this revocation."))
+    decision = RecertificationDecision.objects.create(
+        revoked_certificate=certificate, decided_by=actor, decided_at=at, reason=reason
+    )
+    event = _record(
+        certificate,
+        kind=CertificateEventKind.RECERTIFICATION_ALLOWED,
+        actor=actor,
+        at=at,
+        reason=reason,
+    )
+    _after_commit(certificate, event)
+    return decision
 
 
 def certificate_expire_due(*, at: datetime | None = None) -> list[int]:

@@ -185,7 +185,7 @@ def test_review_continue_is_refused_when_the_certificate_lapsed(certified, mente
             assignment_id=assignment.pk, actor=coordinator, decision="continue"
         )
     )
-    assert codes == ["certificate"]
+    assert codes == ["certificate", "recertification_allowed"]
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.NEEDS_REVIEW
     ended = services.assignment_review_resolve(
