@@ -142,7 +142,7 @@ def assignment_create(
 ) -> Assignment:
     """Assign a mentor to a mentee: the only way an assignment comes to exist.
 
-    Rule: inside one transaction, with the mentor's user row locked (then the mentee's), every
+    Rule: inside one transaction, with the mentee's row and the mentor's user row locked, every
     check of ``gate_unmet`` must pass on ``start`` (today by default; at most a day in the
     past). Otherwise raises AssignmentRefused listing every unmet reason. One open assignment
     per mentee is also a database constraint. ``mentor`` and ``mentee`` may be objects or ids.
@@ -152,8 +152,8 @@ def assignment_create(
     if start < today - PAST_START_TOLERANCE:
         raise ValidationError({"start": _("The start date cannot be more than a day ago.")})
     mentor_id = getattr(mentor, "pk", mentor)
-    if _lock_mentor(mentor_id) is None:
-        raise ValidationError({"mentor": _("There is no such mentor.")})
+    # The mentee's row first, then the mentor's: the order a mentee edit takes them in (its
+    # UPDATE, then the re-check's mentor lock), so the two can never deadlock.
     mentee = (
         Mentee.objects.select_for_update(of=("self",))
         .select_related("programme")
@@ -162,6 +162,8 @@ def assignment_create(
     )
     if mentee is None:
         raise ValidationError({"mentee": _("There is no such mentee.")})
+    if _lock_mentor(mentor_id) is None:
+        raise ValidationError({"mentor": _("There is no such mentor.")})
     reasons = gate_unmet(mentor_id=mentor_id, mentee=mentee, start=start)
     if reasons:
         raise AssignmentRefused(reasons)

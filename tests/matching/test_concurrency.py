@@ -57,3 +57,66 @@ def test_a_revocation_racing_an_assignment_leaves_no_active_assignment(
     # Whichever committed first, no active assignment survives for the revoked mentor: either
     # the gate saw the revocation, or the lapse flagged the assignment for review.
     assert not Assignment.objects.filter(mentor=certified, status=AssignmentStatus.ACTIVE).exists()
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_mentee_edit_racing_an_assignment_leaves_no_active_mismatch(
+    certified, mentee, coordinator, attempt
+):
+    """The coordinator marks the mentee as needing a crisis-trained mentor while another
+    assigns a mentor who is not: refused, or created and flagged at once; never active."""
+    from django.db import transaction
+
+    from matching.models import Mentee
+
+    def edit():
+        with transaction.atomic():  # as the admin's edit view saves
+            row = Mentee.objects.get(pk=mentee.pk)
+            row.needs_crisis_trained = True
+            row.save()
+
+    results = run_together(assign(certified, mentee, coordinator), edit)
+    assert not any(
+        isinstance(result, Exception) and not isinstance(result, services.AssignmentRefused)
+        for result in results
+    ), results
+    assert not Assignment.objects.filter(mentee=mentee, status=AssignmentStatus.ACTIVE).exists()
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_revocation_racing_an_approval_never_ends_with_an_active_certificate(
+    programme, coordinator, attempt, django_capture_on_commit_callbacks
+):
+    """The approval's certificate check and the revocation serialise on the mentor's row: the
+    check either runs first (nothing new to issue) or sees the revocation (nothing issued)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from certification import services as practice
+    from certification.models import Certificate
+    from tests.factories import PracticeLogFactory
+
+    mentor = UserFactory(role="Mentors")
+    certificate = certify(mentor, programme)
+    link = mentor.supervision_links_as_mentor.get()
+    log = PracticeLogFactory(
+        mentor=mentor,
+        supervisor=link.supervisor,
+        status="submitted",
+        session_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+
+    def approve():
+        practice.practice_log_approve(log=log, reviewer=link.supervisor, comment="Good session.")
+        return certification.certificate_check(mentor_id=mentor.pk)  # what the task runs
+
+    def revoke():
+        certification.certificate_revoke(
+            certificate_id=certificate.pk, actor=coordinator, reason="Boundary breach."
+        )
+
+    results = run_together(approve, revoke)
+    assert not any(isinstance(result, Exception) for result in results), results
+    assert not Certificate.objects.filter(holder=mentor).current().exists()
+    assert certification.certificate_check(mentor_id=mentor.pk) == []
