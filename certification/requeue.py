@@ -92,22 +92,30 @@ def _practice_log_tasks() -> set[str]:
     return {f"certification.tasks.{name}" for name in set(tasks.PRACTICE_LOG_EMAIL_TASKS.values())}
 
 
+def _pdf_description(certificate, *, queued: bool) -> str:
+    text = _("%(serial)s (%(status)s), failed renders: %(failures)s") % {
+        "serial": certificate.serial,
+        "status": certificate.get_pdf_status_display(),
+        "failures": certificate.failures,
+    }
+    if queued:
+        text += " · " + _("a render is waiting in the queue: is a worker running?")
+    return text
+
+
 def stuck(*, at: datetime) -> list[StuckWork]:
-    """Everything of certification stuck now, recent or not (the coordinators' report)."""
+    """Everything of certification stuck now, recent or not (the coordinators' report). A PDF
+    whose render is still waiting with the broker cannot be re-queued: a worker must run."""
+    rendering = queued_ids(RENDER, "certificate_id")
     items = [
         StuckWork(
             kind="certificate_pdf",
             kind_label=KIND_LABELS["certificate_pdf"],
             pk=certificate.pk,
-            description=_("%(serial)s (%(status)s), failed renders: %(failures)s")
-            % {
-                "serial": certificate.serial,
-                "status": certificate.get_pdf_status_display(),
-                "failures": certificate.failures,
-            },
+            description=_pdf_description(certificate, queued=certificate.pk in rendering),
             since=certificate.issued_at,
             url=reverse("certificate_manage", args=[certificate.pk]),
-            can_requeue=True,
+            can_requeue=certificate.pk not in rendering,
         )
         for certificate in _certificates_with_pdf_stuck(at=at)[:BATCH]
     ]

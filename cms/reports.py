@@ -83,6 +83,7 @@ class StuckWorkReportView(ReportView):
     index_results_url_name = "stuck_work_report_results"
     filename_prefix = "failed-and-stuck-work"
     paginate_by = 100
+    results_template_name = "cms/admin/stuck_work_results.html"
     columns = [
         Column("what", label=gettext_lazy("What")),
         Column("item_html", label=gettext_lazy("Item")),
