@@ -15,4 +15,11 @@ SCHEDULES = [
         "schedule_type": Schedule.DAILY,
         "hour": 8,
     },
+    {
+        # Queue again what the queue did not deliver: PDFs not rendered, e-mails not sent.
+        "name": "certification: re-queue stuck work",
+        "func": "certification.tasks.requeue_stuck_work",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 15,
+    },
 ]

@@ -7,7 +7,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_q.tasks import async_task
 
-from certification.models import PracticeLogEvent, PracticeLogNotification
+from certification.models import PracticeLog, PracticeLogEvent, PracticeLogNotification
+
+# Which practice-log events e-mail someone, and the task that does it (the review services
+# queue these on commit; the stuck-work sweep in certification/requeue.py queues them again).
+PRACTICE_LOG_EMAIL_TASKS = {
+    PracticeLog.Status.SUBMITTED: "notify_supervisor_of_submission",
+    PracticeLog.Status.APPROVED: "notify_mentor_of_review",
+    PracticeLog.Status.CHANGES_REQUESTED: "notify_mentor_of_review",
+    PracticeLog.Status.REJECTED: "notify_mentor_of_review",
+}
+# Certificate events the holder is not e-mailed about; every other event e-mails them once.
+CERTIFICATE_EVENTS_WITHOUT_EMAIL = ("pdf_rendered", "pdf_failed", "superseded")
 
 
 def enqueue_on_commit(task_name: str, **kwargs) -> None:
@@ -106,6 +117,13 @@ def send_expiry_reminders() -> int:
     return len(services.certificate_send_reminders())
 
 
+def requeue_stuck_work() -> int:
+    """Scheduled every 15 minutes: queue again PDFs and e-mails the queue did not deliver."""
+    from certification import requeue
+
+    return requeue.requeue_stuck()
+
+
 def email_certificate_event(*, event_id: int) -> bool:
     """E-mail the holder about one certificate event, at most once."""
     from certification.models import CertificateEmail, CertificateEvent
@@ -117,7 +135,7 @@ def email_certificate_event(*, event_id: int) -> bool:
             .filter(pk=event_id)
             .first()
         )
-        if event is None or event.kind in ("pdf_rendered", "pdf_failed", "superseded"):
+        if event is None or event.kind in CERTIFICATE_EVENTS_WITHOUT_EMAIL:
             return False
         _email, created = CertificateEmail.objects.get_or_create(event=event)
         holder = event.certificate.holder

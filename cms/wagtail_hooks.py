@@ -8,6 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from cms import admin_views
+from cms.reports import StuckWorkReportView, StuckWorkRequeueView, can_see_stuck_work
 from cms.viewsets import ResourceViewSet
 
 register_snippet(ResourceViewSet)
@@ -61,3 +62,34 @@ def person_data_user_button(user, request_user):
             priority=50,
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_stuck_work_urls():
+    return [
+        path("reports/stuck-work/", StuckWorkReportView.as_view(), name="stuck_work_report"),
+        path(
+            "reports/stuck-work/results/",
+            StuckWorkReportView.as_view(results_only=True),
+            name="stuck_work_report_results",
+        ),
+        path(
+            "reports/stuck-work/requeue/", StuckWorkRequeueView.as_view(), name="stuck_work_requeue"
+        ),
+    ]
+
+
+class StuckWorkMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_stuck_work(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_stuck_work_report():
+    return StuckWorkMenuItem(
+        _("Failed and stuck work"),
+        reverse("stuck_work_report"),
+        name="stuck-work",
+        icon_name="warning",
+        order=900,
+    )

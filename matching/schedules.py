@@ -10,4 +10,11 @@ SCHEDULES = [
         "schedule_type": Schedule.DAILY,
         "hour": 3,
     },
+    {
+        # Queue again the needs-review e-mails to coordinators that were never sent.
+        "name": "matching: re-queue unsent notifications",
+        "func": "matching.tasks.requeue_unsent_notifications",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 15,
+    },
 ]

@@ -30,6 +30,13 @@ def sweep_assignments() -> int:
     return len(services.assignments_sweep())
 
 
+def requeue_unsent_notifications() -> int:
+    """Scheduled every 15 minutes: queue again the needs-review e-mails never sent."""
+    from matching import requeue
+
+    return requeue.requeue_stuck()
+
+
 def email_review_needed(*, event_id: int) -> bool:
     """E-mail coordinators that an assignment needs review, at most once per flag."""
     from matching.models import AssignmentEvent, AssignmentNotification

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -176,20 +177,29 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# django-q2: the ORM broker by default so one machine needs nothing else; Redis when REDIS_URL
-# is set. timeout < retry so a task that runs too long is killed before it is handed out again.
+# django-q2 (docs/operations.md). The ORM broker keeps a task in the database until the worker
+# acknowledges it and hands it out again `retry` seconds after it was taken: a task whose worker
+# died, or that failed (ack_failures off), runs again, up to max_attempts in all. The Redis
+# broker pops a task and loses it if the worker dies mid-task, so it is used only when
+# Q_BROKER=redis says so; REDIS_URL alone moves the cache, not the queue.
+# timeout < retry so a task that runs too long is killed before it is handed out again.
+Q_BROKER = os.environ.get("Q_BROKER", "orm").strip().lower() or "orm"
+if Q_BROKER not in ("orm", "redis"):
+    raise ImproperlyConfigured("Q_BROKER must be 'orm' (the default) or 'redis'.")
+if Q_BROKER == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("Q_BROKER=redis needs REDIS_URL.")
 Q_CLUSTER = {
     "name": "pma",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
     "timeout": 120,
     "retry": 180,
     "max_attempts": 3,
-    "ack_failures": True,
+    "ack_failures": False,
     "save_limit": 1000,
     "catch_up": False,
     "label": _("Background tasks"),
 }
-if REDIS_URL:
+if Q_BROKER == "redis":
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"

@@ -6,10 +6,14 @@ the demo data (so reports have rows, charts and filters to check). Wagtail's sto
 editor, snippet forms) are exercised by the journeys instead.
 """
 
+import datetime
+
 import pytest
+from django.utils import timezone
+from django_q.models import Task
 from playwright.sync_api import expect
 
-from certification.models import Certificate, PracticeLog
+from certification.models import Certificate, PdfStatus, PracticeLog
 from certification.selectors import programme_default
 from certification.services import certificate_issue_if_eligible
 from cms.demo import demo_password
@@ -17,6 +21,27 @@ from cms.models import User
 from courses.models import Quiz
 from tests.browser.accessibility import axe_violations, format_violations
 from tests.browser.steps import sign_in_at
+
+
+def stuck_work_rows(certificate) -> None:
+    """A failed task and a certificate whose PDF is stuck, so the report has both kinds of row."""
+    Task.objects.get_or_create(
+        id="f" * 32,
+        defaults={
+            "name": "demo-failed-render",
+            "func": "certification.tasks.render_certificate_pdf",
+            "args": (),
+            "kwargs": {"certificate_id": certificate.pk},
+            "started": timezone.now(),
+            "stopped": timezone.now(),
+            "result": "OSError('font cache locked') : Traceback ...",
+            "success": False,
+            "attempt_count": 3,
+        },
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(
+        pdf_status=PdfStatus.FAILED, issued_at=timezone.now() - datetime.timedelta(hours=1)
+    )
 
 
 def admin_screens() -> dict[str, list[tuple[str, str]]]:
@@ -28,6 +53,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
         certificate_issue_if_eligible(mentor_id=certified.pk, programme=programme_default())
         certificate = Certificate.objects.get(holder=certified)
     submitted = PracticeLog.objects.filter(mentor=mentor, status="submitted").first()
+    stuck_work_rows(certificate)
     quiz = Quiz.objects.order_by("title").first()
     return {
         "trainer": [
@@ -54,6 +80,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
             ("certificates, with their Manage action", "/admin/certificate/"),
             ("expiring and lapsed certificates", "/admin/reports/certificates/"),
             ("certificate manage", f"/admin/certification/certificates/{certificate.pk}/manage/"),
+            ("failed and stuck work, with a re-queue action", "/admin/reports/stuck-work/"),
             ("personal data: find a person", "/admin/personal-data/?q=mentor"),
             ("personal data: a person's records", f"/admin/personal-data/{mentor.pk}/"),
             (

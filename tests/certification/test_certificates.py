@@ -270,9 +270,12 @@ def test_renewal_refused_without_recent_practice(
     assert certificate.status == CertificateStatus.ACTIVE
 
 
-def test_a_failed_render_is_retried_and_the_certificate_survives(
+def test_a_failed_render_leaves_the_certificate_valid_and_the_task_safe_to_run_again(
     mentor, programme, monkeypatch, django_capture_on_commit_callbacks
 ):
+    """What the task does on a failed render (records it, re-raises, keeps the certificate) and
+    that running it again, as the broker's retry does, renders once and is idempotent. The
+    retry itself, by a real worker, is proven in test_tasks_retry.py."""
     from certification import pdf
 
     real_render = pdf.certificate_pdf_render
@@ -286,14 +289,14 @@ def test_a_failed_render_is_retried_and_the_certificate_survives(
 
     monkeypatch.setattr(pdf, "certificate_pdf_render", flaky)
     qualify(mentor, programme)
-    # The sync task re-raises, as a worker would: django-q2 counts a failed attempt and retries.
+    # The task re-raises, so a worker reports the attempt as failed and does not acknowledge it.
     with pytest.raises(OSError), django_capture_on_commit_callbacks(execute=True):
         services.certificate_issue_if_eligible(mentor_id=mentor.pk, programme=programme)
     certificate = Certificate.objects.get(holder=mentor)
     assert certificate.status == CertificateStatus.ACTIVE
     assert certificate.pdf_status == PdfStatus.FAILED
     assert "pdf_failed" in kinds(certificate)
-    first_sha = tasks.render_certificate_pdf(certificate_id=certificate.pk)  # the retry
+    first_sha = tasks.render_certificate_pdf(certificate_id=certificate.pk)  # run again
     certificate.refresh_from_db()
     assert certificate.pdf_status == PdfStatus.READY and certificate.pdf_sha256 == first_sha
     assert tasks.render_certificate_pdf(certificate_id=certificate.pk) == first_sha  # idempotent

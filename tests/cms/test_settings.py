@@ -70,25 +70,64 @@ def test_production_settings_refuse_a_missing_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
-@pytest.mark.parametrize("url, expected", [("redis://127.0.0.1:6379/0", "redis")])
-def test_redis_url_switches_the_broker(url, expected):
+SHOW_QUEUE_AND_CACHE = (
+    "from django.conf import settings; "
+    "print(sorted(settings.Q_CLUSTER)); print(settings.CACHES['default']['BACKEND'])"
+)
+
+
+def test_redis_url_moves_the_cache_but_keeps_the_orm_broker():
+    """A worker that dies mid-task loses it on the Redis broker; the ORM broker redelivers it.
+    So REDIS_URL alone moves the cache only (docs/operations.md)."""
     result = run_manage(
         "shell",
         "-c",
-        "from django.conf import settings; print(sorted(settings.Q_CLUSTER))",
+        SHOW_QUEUE_AND_CACHE,
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        REDIS_URL=url,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        Q_BROKER="",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "'orm'" in result.stdout
+    assert "'redis'" not in result.stdout
+    assert "RedisCache" in result.stdout
+
+
+def test_the_redis_broker_is_an_explicit_opt_in():
+    result = run_manage(
+        "shell",
+        "-c",
+        SHOW_QUEUE_AND_CACHE,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        Q_BROKER="redis",
     )
     assert result.returncode == 0, result.stderr
     assert "'redis'" in result.stdout
     assert "'orm'" not in result.stdout
 
 
-def test_q_cluster_timeout_is_below_retry():
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"Q_BROKER": "redis", "REDIS_URL": ""}, "Q_BROKER=redis needs REDIS_URL"),
+        ({"Q_BROKER": "rabbit"}, "Q_BROKER must be"),
+    ],
+)
+def test_a_broker_that_cannot_work_is_refused_at_start(env, message):
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="cms.settings.dev", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_q_cluster_retries_failed_tasks():
+    """A failed task is not acknowledged: the broker hands it out again after ``retry`` seconds,
+    up to ``max_attempts`` runs in all (tests/certification/test_tasks_retry.py runs it)."""
     from django.conf import settings
 
+    assert settings.Q_CLUSTER["ack_failures"] is False
     assert settings.Q_CLUSTER["timeout"] < settings.Q_CLUSTER["retry"]
-    assert settings.Q_CLUSTER["max_attempts"] >= 1
+    assert settings.Q_CLUSTER["max_attempts"] >= 2
 
 
 def test_weasyprint_subsets_fonts_with_harfbuzz():

@@ -112,4 +112,5 @@ def test_the_sweep_leaves_healthy_assignments_alone(assignment, programme):
 def test_the_sweep_is_scheduled_nightly():
     from matching.schedules import SCHEDULES
 
-    assert [(s["func"], s["hour"]) for s in SCHEDULES] == [("matching.tasks.sweep_assignments", 3)]
+    sweeps = [s for s in SCHEDULES if s["func"] == "matching.tasks.sweep_assignments"]
+    assert [(s["schedule_type"], s["hour"]) for s in sweeps] == [("D", 3)]
