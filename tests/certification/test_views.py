@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from certification import services
-from certification.models import Certificate, PracticeLog
+from certification.models import Certificate, Endorsement, PracticeLog
 from tests.factories import PracticeLogFactory, UserFactory
 from tests.factories.certificates import ProgrammeFactory, qualify
 from tests.factories.cms import PASSWORD
@@ -295,3 +295,80 @@ def test_the_page_promises_a_certificate_only_when_a_check_will_issue_one(
     html = client.get(url).content.decode()
     assert "What is left" in html
     assert "issued in a moment" not in html
+
+
+def _qualified(mentor, programme, coordinator, capture):
+    qualify(mentor, programme)
+
+
+def _not_endorsed(mentor, programme, coordinator, capture):
+    qualify(mentor, programme, endorse=False)
+
+
+def _past_grace_not_swept(mentor, programme, coordinator, capture):
+    qualify(mentor, programme)
+    with capture(execute=True):
+        certificate = services.certificate_issue_if_eligible(
+            mentor_id=mentor.pk, programme=programme
+        )
+    long_ago = timezone.localdate() - datetime.timedelta(days=900)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        valid_from=long_ago, valid_until=long_ago, grace_until=long_ago
+    )
+
+
+def _revoked(mentor, programme, coordinator, capture, *, allow=False, new_evidence=False):
+    link = qualify(mentor, programme)
+    with capture(execute=True):
+        certificate = services.certificate_issue_if_eligible(
+            mentor_id=mentor.pk, programme=programme
+        )
+        services.certificate_revoke(certificate_id=certificate.pk, actor=coordinator, reason="R.")
+        if allow:
+            services.certificate_allow_recertification(
+                certificate_id=certificate.pk, actor=coordinator, reason="D."
+            )
+    if new_evidence:  # approved practice dated today and a new endorsement
+        for requirement in programme.competency_requirements.select_related("competency"):
+            PracticeLogFactory(
+                mentor=mentor,
+                supervisor=link.supervisor,
+                status="approved",
+                duration_minutes=programme.required_minutes_total,
+                session_date=timezone.localdate(),
+                competencies=[requirement.competency],
+            )
+        Endorsement.objects.create(
+            mentor=mentor,
+            programme=programme,
+            supervisor=link.supervisor,
+            endorsed_at=timezone.now(),
+        )
+
+
+@pytest.mark.parametrize(
+    ("prepare", "issues"),
+    [
+        pytest.param(_qualified, True, id="qualified"),
+        pytest.param(_not_endorsed, False, id="not-endorsed"),
+        pytest.param(_past_grace_not_swept, False, id="past-grace-not-swept"),
+        pytest.param(_revoked, False, id="revoked"),
+        pytest.param(lambda *a: _revoked(*a, allow=True), False, id="revoked-then-allowed"),
+        pytest.param(
+            lambda *a: _revoked(*a, allow=True, new_evidence=True),
+            True,
+            id="revoked-then-allowed-with-new-evidence",
+        ),
+    ],
+)
+def test_the_promise_on_the_page_agrees_with_the_issue_path(
+    client, mentor, coordinator, prepare, issues, django_capture_on_commit_callbacks
+):
+    programme = ProgrammeFactory(name="Certified Peer Mentor")
+    prepare(mentor, programme, coordinator, django_capture_on_commit_callbacks)
+    html = login(client, mentor).get(reverse("certification:my_certification")).content.decode()
+    promised = "your certificate will be issued in a moment" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = services.certificate_issue_if_eligible(mentor_id=mentor.pk, programme=programme)
+    assert promised is issues
+    assert (issued is not None) is issues
