@@ -1,6 +1,7 @@
 """Coordinators' certificate screens in the Wagtail admin: programmes, certificates (read-only,
-with one "manage" view for suspend / reinstate / revoke / re-render), the expiring and lapsed
-report; and the supervisors' "endorse readiness" view. Every change goes through a service."""
+with one "manage" view for suspend / reinstate / revoke / re-render, and a confirmation step to
+allow re-certification after a revocation), the expiring and lapsed report; and the
+supervisors' "endorse readiness" view. Every change goes through a service."""
 
 import datetime
 
@@ -29,8 +30,10 @@ from certification import selectors, services, tasks
 from certification.models import (
     CURRENT_STATUSES,
     Certificate,
+    CertificateEventKind,
     CertificateStatus,
     CertificationProgramme,
+    RecertificationDecision,
 )
 from cms.models import User
 
@@ -189,15 +192,34 @@ class CertificateManageView(WagtailAdminTemplateMixin, FormView):
         return self.certificate.serial
 
     def get_context_data(self, **kwargs):
-        events = self.certificate.events.select_related("actor").order_by("at", "pk")
-        status = selectors.verification_status(self.certificate, on=timezone.localdate())
+        certificate = self.certificate
+        events = certificate.events.select_related("actor").order_by("at", "pk")
+        status = selectors.verification_status(certificate, on=timezone.localdate())
+        revoked = certificate.status == CertificateStatus.REVOKED
+        decision = (
+            RecertificationDecision.objects.filter(revoked_certificate=certificate)
+            .select_related("decided_by")
+            .first()
+            if revoked
+            else None
+        )
         return super().get_context_data(
-            certificate=self.certificate, events=events, verification_status=status, **kwargs
+            certificate=certificate,
+            events=events,
+            verification_status=status,
+            revoked=revoked,
+            decision=decision,
+            pdf_withheld=services.certificate_pdf_withheld(certificate),
+            **kwargs,
         )
 
     def form_valid(self, form):
         action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
         if action == "rerender":
+            refusal = services.certificate_pdf_rerender_refusal(self.certificate)
+            if refusal:
+                form.add_error(None, refusal)
+                return self.render_to_response(self.get_context_data(form=form), status=400)
             tasks.enqueue_certificate_rerender(certificate_id=self.certificate.pk)
             messages.success(self.request, _("The PDF will be rendered again in a moment."))
             return redirect("certificate_manage", self.certificate.pk)
@@ -210,6 +232,74 @@ class CertificateManageView(WagtailAdminTemplateMixin, FormView):
                 form.add_error("reason" if "reason" in message.lower() else None, message)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(self.request, _("Done. The holder has been e-mailed."))
+        return redirect("certificate_manage", self.certificate.pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class RecertificationForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "required": True}),
+        required=False,  # the service refuses an empty reason, with its own message
+        max_length=2000,
+        label=gettext_lazy("Reason"),
+        help_text=gettext_lazy(
+            "Why you allow it, for example the outcome of a review. It is recorded in the "
+            "certificate's history and sent to the holder."
+        ),
+    )
+
+
+class AllowRecertificationView(WagtailAdminTemplateMixin, FormView):
+    """The confirmation step before a coordinator allows the holder of a revoked certificate to
+    qualify again: what it means, a reason, then the service records the decision."""
+
+    template_name = "certification/admin/allow_recertification.html"
+    form_class = RecertificationForm
+    page_title = gettext_lazy("Allow re-certification")
+    header_icon = "tick-inverse"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("certification.manage_certificate"):
+            raise PermissionDenied
+        self.certificate = get_object_or_404(
+            Certificate.objects.select_related("programme", "holder"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.certificate.serial
+
+    def get_context_data(self, **kwargs):
+        certificate = self.certificate
+        return super().get_context_data(
+            certificate=certificate,
+            revoked_on=timezone.localdate(certificate.status_changed_at),
+            revocation_reason=selectors.certificate_event_reason(
+                certificate, kind=CertificateEventKind.REVOKED
+            ),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.certificate_allow_recertification(
+                certificate_id=self.certificate.pk,
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.CertificateError as error:
+            for message in error.messages:
+                form.add_error("reason" if "reason" in message.lower() else None, message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "Re-certification allowed. The holder has been e-mailed: from now on, only new "
+                "practice and a new endorsement count towards a new certificate."
+            ),
+        )
         return redirect("certificate_manage", self.certificate.pk)
 
     def form_invalid(self, form):
@@ -364,6 +454,11 @@ def admin_urls() -> list:
             "certification/certificates/<int:pk>/manage/",
             CertificateManageView.as_view(),
             name="certificate_manage",
+        ),
+        path(
+            "certification/certificates/<int:pk>/allow-recertification/",
+            AllowRecertificationView.as_view(),
+            name="certificate_allow_recertification",
         ),
         path(
             "certification/endorse/<int:mentor_id>/",

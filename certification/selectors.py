@@ -199,6 +199,13 @@ def verification_status(certificate, *, on) -> str:
     return certificate.status
 
 
+def certificate_event_reason(certificate, *, kind: str) -> str:
+    """The reason recorded with the certificate's latest event of this kind ("" if none), e.g.
+    why it was revoked: the holder was e-mailed it and their certification page repeats it."""
+    event = certificate.events.filter(kind=kind).order_by("at", "pk").last()
+    return event.reason if event else ""
+
+
 def competency_minutes_required(*, programme=None) -> dict[int, int]:
     """Approved minutes the programme (default: the site's default) asks per competency."""
     from certification.models import CompetencyRequirement

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from certification import codes
@@ -235,6 +236,21 @@ def _create(
     return certificate
 
 
+def certificate_issue_due(eligibility: Eligibility) -> bool:
+    """Would an automatic check issue a first certificate now? Every requirement is met, the
+    programme is active, the holder has no current (active or suspended) certificate in it,
+    and no revocation stands without a coordinator's decision (a revocation is final for
+    every automatic path). The issue path and the mentor's page ("your certificate will be
+    issued in a moment") both ask this, so the page never promises what no trigger will do.
+    """
+    current = eligibility.certificate
+    if current is not None and current.status in CURRENT_STATUSES:
+        return False
+    if eligibility.revoked_without_decision:
+        return False
+    return eligibility.programme.is_active and eligibility.qualifies
+
+
 @transaction.atomic
 def certificate_issue_if_eligible(
     *, mentor_id: int, programme: CertificationProgramme, at: datetime | None = None, actor=None
@@ -249,12 +265,7 @@ def certificate_issue_if_eligible(
     if not _lock_mentor(mentor_id):
         return None  # an erased person is never certified again
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
-    current = eligibility.certificate
-    if current is not None and current.status in CURRENT_STATUSES:
-        return None
-    if eligibility.revoked_without_decision:
-        return None  # a revocation is final for every automatic path
-    if not programme.is_active or not eligibility.qualifies:
+    if not certificate_issue_due(eligibility):
         return None
     valid_from = _today(at)
     return _create(
@@ -557,6 +568,40 @@ def certificate_document(certificate: Certificate):
     )
 
 
+def certificate_pdf_withheld(certificate: Certificate) -> str:
+    """Why the certificate's PDF is not handed out, or "" when it is.
+
+    A suspended or revoked certificate's PDF would look valid to anyone shown it, so neither
+    the holder nor a coordinator downloads it while that status stands. An expired or
+    replaced certificate's PDF is still served: it prints its own validity dates, and the
+    verification page it links to says it expired or was replaced.
+    """
+    if certificate.status == CertificateStatus.SUSPENDED:
+        return _(
+            "Certificate %(serial)s is suspended, so its PDF is not available: a printed copy "
+            "would look valid. It can be downloaded again if the suspension is lifted."
+        ) % {"serial": certificate.serial}
+    if certificate.status == CertificateStatus.REVOKED:
+        return _(
+            "Certificate %(serial)s was revoked on %(date)s, so its PDF is no longer available."
+        ) % {
+            "serial": certificate.serial,
+            "date": date_format(timezone.localdate(certificate.status_changed_at)),
+        }
+    return ""
+
+
+def certificate_pdf_rerender_refusal(certificate: Certificate) -> str:
+    """Why the certificate's PDF may not be rendered again, or "" when it may: a revoked
+    certificate is never printed again, so no new copy of it can look valid."""
+    if certificate.status == CertificateStatus.REVOKED:
+        return _(
+            "Certificate %(serial)s was revoked, so its PDF is not rendered again: a new copy "
+            "would look valid."
+        ) % {"serial": certificate.serial}
+    return ""
+
+
 @transaction.atomic
 def certificate_pdf_store(
     *, certificate_id: int, force: bool = False, at: datetime | None = None
@@ -565,6 +610,10 @@ def certificate_pdf_store(
 
     Runs in the worker. If rendering raises, the failure is recorded (the certificate stays
     valid and shows "PDF pending") and the error propagates so django-q2 retries the task.
+
+    A revoked certificate is never printed again, so no fresh copy can look valid: a forced
+    re-render is refused with CertificateError, and the first render, if it runs only after
+    the revocation, prints nothing (it is not a failure, so nothing retries it).
     """
     from certification import pdf  # WeasyPrint is imported by workers only
 
@@ -576,6 +625,11 @@ def certificate_pdf_store(
     )
     if certificate.holder.erased_at is not None:
         return certificate  # the printed name was erased on request: nothing to print
+    refusal = certificate_pdf_rerender_refusal(certificate)
+    if refusal:
+        if force:
+            raise CertificateError(refusal)
+        return certificate
     if certificate.pdf_status == PdfStatus.READY and certificate.pdf and not force:
         return certificate
     document = certificate_document(certificate)

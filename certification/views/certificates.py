@@ -11,7 +11,13 @@ from django.views.decorators.http import require_POST
 
 from certification import selectors, services
 from certification.eligibility import eligibility_evaluate
-from certification.models import Certificate, CertificationProgramme, PdfStatus
+from certification.models import (
+    Certificate,
+    CertificateEventKind,
+    CertificateStatus,
+    CertificationProgramme,
+    PdfStatus,
+)
 from certification.qr import qr_svg
 from cms.roles import COORDINATORS, user_has_role
 
@@ -25,6 +31,7 @@ def my_certification(request):
         certificate = eligibility.certificate
         status = selectors.verification_status(certificate, on=today) if certificate else None
         url = services.verification_url(certificate) if certificate else ""
+        revoked = status == CertificateStatus.REVOKED
         programmes.append(
             {
                 "programme": programme,
@@ -36,6 +43,22 @@ def my_certification(request):
                 "qr": mark_safe(qr_svg(url, scale=3)) if url else "",
                 "renewal_open": certificate is not None
                 and services.renewal_open(certificate, on=today),
+                "pdf_withheld": services.certificate_pdf_withheld(certificate)
+                if certificate
+                else "",
+                # Promise a certificate only when an automatic check really issues one.
+                "issue_due": services.certificate_issue_due(eligibility),
+                "revoked_on": timezone.localdate(certificate.status_changed_at)
+                if revoked
+                else None,
+                "revocation_reason": selectors.certificate_event_reason(
+                    certificate, kind=CertificateEventKind.REVOKED
+                )
+                if revoked
+                else "",
+                "evidence_from": timezone.localdate(eligibility.evidence_since)
+                if eligibility.evidence_since
+                else None,
             }
         )
     return render(
@@ -66,12 +89,25 @@ def renew(request, slug: str):
 
 @login_required
 def download_pdf(request, serial: str):
-    """The holder and coordinators may download; anyone else gets a 404."""
-    certificate = Certificate.objects.filter(serial=serial).first()
+    """The holder and coordinators may download; anyone else gets a 404. A suspended or
+    revoked certificate's PDF is withheld with the reason (it would look valid)."""
+    certificate = Certificate.objects.filter(serial=serial).select_related("programme").first()
     if certificate is None or not (
         certificate.holder_id == request.user.pk or user_has_role(request.user, COORDINATORS)
     ):
         raise Http404
+    withheld = services.certificate_pdf_withheld(certificate)
+    if withheld:
+        return render(
+            request,
+            "certification/pdf_withheld.html",
+            {
+                "certificate": certificate,
+                "explanation": withheld,
+                "is_holder": certificate.holder_id == request.user.pk,
+            },
+            status=403,
+        )
     if certificate.pdf_status != PdfStatus.READY or not certificate.pdf:
         messages.info(request, _("The PDF is still being prepared. Please try again shortly."))
         return redirect("certification:my_certification")

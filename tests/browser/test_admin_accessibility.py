@@ -13,14 +13,39 @@ from django.utils import timezone
 from django_q.models import Task
 from playwright.sync_api import expect
 
+from certification.codes import generate_code
 from certification.models import Certificate, PdfStatus, PracticeLog
 from certification.selectors import programme_default
-from certification.services import certificate_issue_if_eligible
+from certification.services import certificate_issue_if_eligible, certificate_revoke
 from cms.demo import demo_password
 from cms.models import User
 from courses.models import Quiz
 from tests.browser.accessibility import axe_violations, format_violations
 from tests.browser.steps import sign_in_at
+from tests.factories import UserFactory
+
+
+def revoked_certificate(certificate: Certificate) -> Certificate:
+    """Another holder's certificate like `certificate`, revoked by the coordinator through the
+    service: the screens that follow a revocation need one."""
+    holder = UserFactory(username="rowan", first_name="Rowan", last_name="Vale", role="Mentors")
+    revoked = Certificate.objects.create(
+        serial=f"{certificate.serial}-R",
+        verification_code=generate_code(),
+        holder=holder,
+        holder_name=holder.public_name,
+        programme=certificate.programme,
+        issued_at=certificate.issued_at,
+        valid_from=certificate.valid_from,
+        valid_until=certificate.valid_until,
+        grace_until=certificate.grace_until,
+        status_changed_at=certificate.issued_at,
+    )
+    return certificate_revoke(
+        certificate_id=revoked.pk,
+        actor=User.objects.get(username="coordinator"),
+        reason="A boundary breach with a mentee, confirmed by a review.",
+    )
 
 
 def stuck_work_rows(certificate) -> None:
@@ -52,6 +77,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
     if certificate is None:
         certificate_issue_if_eligible(mentor_id=certified.pk, programme=programme_default())
         certificate = Certificate.objects.get(holder=certified)
+    revoked = revoked_certificate(certificate)
     submitted = PracticeLog.objects.filter(mentor=mentor, status="submitted").first()
     stuck_work_rows(certificate)
     quiz = Quiz.objects.order_by("title").first()
@@ -81,6 +107,14 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
             ("expiring and lapsed certificates", "/admin/reports/certificates/"),
             ("certificate manage", f"/admin/certification/certificates/{certificate.pk}/manage/"),
             ("failed and stuck work, with a re-queue action", "/admin/reports/stuck-work/"),
+            (
+                "a revoked certificate, with its re-certification section",
+                f"/admin/certification/certificates/{revoked.pk}/manage/",
+            ),
+            (
+                "allow re-certification: what it means, and the reason",
+                f"/admin/certification/certificates/{revoked.pk}/allow-recertification/",
+            ),
             ("personal data: find a person", "/admin/personal-data/?q=mentor"),
             ("personal data: a person's records", f"/admin/personal-data/{mentor.pk}/"),
             (
