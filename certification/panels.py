@@ -1,8 +1,9 @@
 """Dashboard panels from certification: practice minutes and certificate status."""
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
-from certification.models import CURRENT_STATUSES, Certificate, PracticeLog
+from certification.models import Certificate, PracticeLog
 
 
 def practice_panel(request) -> dict | None:
@@ -25,17 +26,19 @@ def practice_panel(request) -> dict | None:
 
 
 def certification_panel(request) -> dict | None:
-    """The current certificate, if any (one query); what is left lives on My certification."""
+    """The holder's certificate (the current one, else the latest) and whether it is in force
+    today (one query); what is left lives on My certification."""
     if not request.user.is_authenticated:
         return None
     certificate = (
-        Certificate.objects.filter(holder=request.user, status__in=CURRENT_STATUSES)
+        Certificate.objects.filter(holder=request.user)
         .select_related("programme")
-        .order_by("-issued_at")
+        .current_first()
         .first()
     )
+    in_force = certificate is not None and certificate.in_force_on(timezone.localdate())
     return {
         "template": "certification/dashboard/certification_panel.html",
-        "context": {"certificate": certificate},
+        "context": {"certificate": certificate, "in_force": in_force},
         "order": 300,
     }
