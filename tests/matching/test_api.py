@@ -168,23 +168,14 @@ def test_tokens_of_inactive_users_and_no_token_fail(coordinator, certified, prog
     assert bad.get("/api/v1/mentors/").status_code == 401
 
 
-def test_the_api_is_throttled(api, certified, programme, settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {
-            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
-            "matching": "2/minute",
-        },
-    }
+def test_the_api_is_throttled(api, certified, programme, monkeypatch):
     from rest_framework.throttling import ScopedRateThrottle
 
-    ScopedRateThrottle.THROTTLE_RATES = {"matching": "2/minute"}
-    try:
-        codes = [api.get("/api/v1/mentors/").status_code for _ in range(3)]
-    finally:
-        from rest_framework.settings import api_settings
-
-        ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    # DRF reads the rates into a class attribute at import: patch it, and let monkeypatch put
+    # the original back (restoring it from api_settings inside the test left 2/minute in place
+    # for every later test, while the settings override was still active).
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"matching": "2/minute"})
+    codes = [api.get("/api/v1/mentors/").status_code for _ in range(3)]
     assert codes == [200, 200, 429]
 
 

@@ -221,10 +221,12 @@ def agree(world, client, state, monkeypatch) -> bool:
             eligible = body["eligible"]
             assert eligible is (body["unmet"] == [])
 
-            listed = api.get("/api/v1/mentors/?eligible=true&programme=core&page_size=500")
+            listed = api.get("/api/v1/mentors/?eligible=true&programme=core")
+            assert listed.status_code == 200, listed.content
             listed_ids = {row["id"] for row in listed.json()["results"]}
             assert (mentor.pk in listed_ids) is eligible
             not_listed = api.get("/api/v1/mentors/?eligible=false&programme=core")
+            assert not_listed.status_code == 200, not_listed.content
             assert (mentor.pk in {row["id"] for row in not_listed.json()["results"]}) is (
                 not eligible
             )
