@@ -2,7 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from certification.models import (
     COMMENT_MAX_LENGTH,
@@ -11,6 +13,7 @@ from certification.models import (
     REFLECTION_MAX_LENGTH,
     PracticeLog,
 )
+from cms.models import User
 from courses.models import Competency
 
 
@@ -70,6 +73,37 @@ class ReviewForm(forms.Form):
         help_text=_("Required when you request changes or reject. Up to %(max)s characters.")
         % {"max": COMMENT_MAX_LENGTH},
     )
+
+
+class SupervisionLinkForm(WagtailAdminModelForm):
+    """The coordinator's supervision-link form. The choosers offer active supervisors and active
+    mentors only (``selectors.supervisors_available`` / ``mentors_available``), plus whoever the
+    link already names, so a departed supervisor's link can still be ended. The rules themselves
+    are ``SupervisionLink.clean``, run by the form and again by ``supervision_link_save``."""
+
+    def __init__(self, *args, **kwargs):
+        from certification import selectors
+
+        super().__init__(*args, **kwargs)
+        available = {
+            "supervisor": selectors.supervisors_available(),
+            "mentor": selectors.mentors_available(),
+        }
+        for name, queryset in available.items():
+            if name not in self.fields:
+                continue
+            current = getattr(self.instance, f"{name}_id", None)
+            if current is not None:
+                queryset = User.objects.filter(
+                    Q(pk__in=queryset.values("pk")) | Q(pk=current)
+                ).order_by("first_name", "last_name", "username")
+            self.fields[name].queryset = queryset
+
+
+class ReassignForm(forms.Form):
+    """One practice log id, posted from the reassign screen's button."""
+
+    log = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
