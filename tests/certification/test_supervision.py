@@ -3,6 +3,7 @@ links, qualifications a programme asks for, stuck logs (reassign, withdraw), the
 supervisor comments, and deleting a supervision link."""
 
 import datetime
+import time
 
 import pytest
 from django.core import mail
@@ -135,9 +136,18 @@ def test_adjacent_links_and_other_mentors_do_not_overlap(mentor, supervisor):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_two_overlapping_links_saved_at_once_end_with_one():
+def test_two_overlapping_links_saved_at_once_end_with_one(monkeypatch):
     mentor = UserFactory(role="Mentors")
     first, second = UserFactory(role="Supervisors"), UserFactory(role="Supervisors")
+    # Widen the window between the check and the write, so that without the mentor's row lock
+    # both saves would pass the overlap check before either commits.
+    full_clean = SupervisionLink.full_clean
+
+    def slow_full_clean(self, *args, **kwargs):
+        full_clean(self, *args, **kwargs)
+        time.sleep(0.5)
+
+    monkeypatch.setattr(SupervisionLink, "full_clean", slow_full_clean)
 
     def save(supervisor):
         return lambda: new_link(supervisor=supervisor, mentor=mentor, start=TODAY())
@@ -345,6 +355,7 @@ def test_reassign_moves_the_log_records_it_and_emails_the_new_supervisor(
     assert event.actor == coordinator
     assert supervisor.public_name in event.comment and departed.public_name in event.comment
     assert [m.to for m in mail.outbox] == [[departed.email]]
+    assert "passed it to you" in mail.outbox[0].body
     assert list(selectors.practice_logs_to_reassign(on=TODAY())) == []
     services.practice_log_approve(log=log, reviewer=departed)
 
