@@ -75,29 +75,41 @@ class ReviewForm(forms.Form):
     )
 
 
-class SupervisionLinkForm(WagtailAdminModelForm):
-    """The coordinator's supervision-link form. The choosers offer active supervisors and active
-    mentors only (``selectors.supervisors_available`` / ``mentors_available``), plus whoever the
-    link already names, so a departed supervisor's link can still be ended. The rules themselves
-    are ``SupervisionLink.clean``, run by the form and again by ``supervision_link_save``."""
+class RoleChoiceForm(WagtailAdminModelForm):
+    """An admin model form whose user choosers offer only the people a role allows
+    (``role_fields``: field name -> selector name), plus whoever the object already names, so an
+    existing record of someone who left can still be edited (a link ended, a profile updated)."""
+
+    role_fields: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         from certification import selectors
 
         super().__init__(*args, **kwargs)
-        available = {
-            "supervisor": selectors.supervisors_available(),
-            "mentor": selectors.mentors_available(),
-        }
-        for name, queryset in available.items():
+        for name, selector in self.role_fields.items():
             if name not in self.fields:
                 continue
+            queryset = getattr(selectors, selector)()
             current = getattr(self.instance, f"{name}_id", None)
             if current is not None:
                 queryset = User.objects.filter(
                     Q(pk__in=queryset.values("pk")) | Q(pk=current)
                 ).order_by("first_name", "last_name", "username")
             self.fields[name].queryset = queryset
+
+
+class SupervisionLinkForm(RoleChoiceForm):
+    """The coordinator's supervision-link form: active supervisors and active mentors to choose
+    from. The rules themselves are ``SupervisionLink.clean``, run by the form and again by
+    ``services.supervision_link_save`` under the mentor's row lock."""
+
+    role_fields = {"supervisor": "supervisors_available", "mentor": "mentors_available"}
+
+
+class SupervisorProfileForm(RoleChoiceForm):
+    """A supervisor profile belongs to an active member of Supervisors."""
+
+    role_fields = {"user": "supervisors_available"}
 
 
 class ReassignForm(forms.Form):

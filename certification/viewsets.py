@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from certification import admin_views, selectors, services
-from certification.forms import SupervisionLinkForm, add_service_errors
+from certification.forms import SupervisionLinkForm, SupervisorProfileForm, add_service_errors
 from certification.models import PracticeLog, SupervisionLink, SupervisorProfile
 from certification.selectors import practice_logs_visible_to
 from cms.models import User
@@ -187,6 +187,7 @@ class SupervisorProfileViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
+    edit_handler = ObjectList(SupervisorProfile.panels, base_form_class=SupervisorProfileForm)
 
 
 class SupervisionViewSetGroup(ViewSetGroup):

@@ -167,8 +167,11 @@ class SupervisionLink(models.Model):
             user_id = getattr(self, f"{field}_id")
             if user_id is None or before.get(f"{field}_id") == user_id:
                 continue
+            person = User.objects.filter(pk=user_id).first()
+            if person is None:
+                continue  # the field's own validation says the choice does not exist
             if not User.objects.filter(active_member_q(role), pk=user_id).exists():
-                name = User.objects.get(pk=user_id).public_name
+                name = person.public_name
                 errors[field] = _(
                     "%(name)s is not an active member of %(role)s. Choose someone who is, or ask "
                     "an administrator to give them that role first."

@@ -121,6 +121,9 @@ def test_coordinators_record_a_supervisors_qualification(client, coordinator, su
     assert profile.qualification_expires == datetime.date(2027, 5, 3)
     listing = client.get(reverse("supervisorprofile:index"))
     assert "CSD-1" in listing.content.decode()
+    UserFactory(role="Supervisors", is_active=False)
+    add = client.get(reverse("supervisorprofile:add"))
+    assert options(add, "user") == {supervisor.pk}
 
 
 def test_the_programme_form_has_the_supervisor_requirements(client, coordinator):
