@@ -1,10 +1,12 @@
-"""Custom Wagtail admin views for supervisors: review one log, see supervisees' progress."""
+"""Custom Wagtail admin views: supervisors review one log and see supervisees' progress;
+coordinators reassign logs whose supervisor is gone."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -12,7 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from certification import selectors, services
-from certification.forms import ReviewForm, add_service_errors
+from certification.forms import ReassignForm, ReviewForm, add_service_errors
 from certification.models import PracticeLog, SupervisorProfile
 from cms.roles import COORDINATORS, SUPERVISORS, user_has_role
 
@@ -113,3 +115,42 @@ class SuperviseeProgressView(WagtailAdminTemplateMixin, TemplateView):
         rows = selectors.supervisees_progress(supervisor=self.request.user)
         competencies = [cell["competency"] for cell in rows[0]["competencies"]] if rows else []
         return super().get_context_data(rows=rows, competencies=competencies, **kwargs)
+
+
+class PracticeLogReassignView(WagtailAdminTemplateMixin, TemplateView):
+    """Coordinators: submitted logs waiting for someone who is not the mentor's supervisor any
+    more (``selectors.practice_logs_to_reassign``), each with a button that hands it to the
+    mentor's current supervisor (``services.practice_log_reassign``)."""
+
+    template_name = "certification/admin/practice_logs_reassign.html"
+    page_title = gettext_lazy("Reassign practice logs")
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_superuser or user_has_role(request.user, COORDINATORS)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        logs = selectors.practice_logs_to_reassign(on=timezone.localdate())
+        return super().get_context_data(logs=logs, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = ReassignForm(request.POST)
+        log = None
+        if form.is_valid():
+            log = PracticeLog.objects.filter(pk=form.cleaned_data["log"]).first()
+        if log is None:
+            messages.error(request, _("That practice log no longer exists; the list is updated."))
+            return redirect("practice_logs:reassign")
+        try:
+            log = services.practice_log_reassign(log=log, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Reassigned %(mentor)s's log to %(supervisor)s, who has been e-mailed.")
+                % {"mentor": log.mentor.public_name, "supervisor": log.supervisor.public_name},
+            )
+        return redirect("practice_logs:reassign")

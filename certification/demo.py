@@ -208,14 +208,19 @@ def seed(*, log: Callable[[str], None], scale: int = 0) -> None:
     competencies = {c.slug: c for c in Competency.objects.all()}
     today = timezone.localdate()
     joined = timezone.now() - datetime.timedelta(days=JOINED_DAYS_AGO)
-    SupervisorProfile.objects.get_or_create(
+    profile, _created = SupervisorProfile.objects.get_or_create(
         user=supervisor,
         defaults={
             "qualification": "Registered mental health nurse, clinical supervision certificate",
             "credential_id": "NMC-DEMO-0001",
+            "qualification_expires": today + datetime.timedelta(days=3 * 365),
             "years_supervising": 8,
         },
     )
+    if profile.qualification_expires is not None and profile.qualification_expires < today:
+        # A demo re-seeded years later: the demo supervisor renewed their qualification.
+        profile.qualification_expires = today + datetime.timedelta(days=3 * 365)
+        profile.save(update_fields=["qualification_expires"])
     for username in ("mentor", "certified"):
         mentee = users[username]
         if mentee.date_joined > joined:
@@ -272,6 +277,10 @@ PROGRAMME = {
         "crisis-intervention": 180,
     },
     "required_course_slugs": ["peer-mentor-foundations"],
+    # Sign-offs and endorsements count from a recorded, in-date qualification and two years of
+    # supervising peers (the demo supervisor has eight).
+    "supervisor_qualification_required": True,
+    "supervisor_min_years": 2,
 }
 
 
@@ -284,6 +293,8 @@ def seed_programme(*, log: Callable[[str], None]) -> CertificationProgramme:
             "name": PROGRAMME["name"],
             "description": PROGRAMME["description"],
             "required_minutes_total": PROGRAMME["required_minutes_total"],
+            "supervisor_qualification_required": PROGRAMME["supervisor_qualification_required"],
+            "supervisor_min_years": PROGRAMME["supervisor_min_years"],
             "is_default": not CertificationProgramme.objects.filter(is_default=True).exists(),
         },
     )

@@ -2,7 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from certification.models import (
     COMMENT_MAX_LENGTH,
@@ -11,6 +13,7 @@ from certification.models import (
     REFLECTION_MAX_LENGTH,
     PracticeLog,
 )
+from cms.models import User
 from courses.models import Competency
 
 
@@ -70,6 +73,49 @@ class ReviewForm(forms.Form):
         help_text=_("Required when you request changes or reject. Up to %(max)s characters.")
         % {"max": COMMENT_MAX_LENGTH},
     )
+
+
+class RoleChoiceForm(WagtailAdminModelForm):
+    """An admin model form whose user choosers offer only the people a role allows
+    (``role_fields``: field name -> selector name), plus whoever the object already names, so an
+    existing record of someone who left can still be edited (a link ended, a profile updated)."""
+
+    role_fields: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        from certification import selectors
+
+        super().__init__(*args, **kwargs)
+        for name, selector in self.role_fields.items():
+            if name not in self.fields:
+                continue
+            queryset = getattr(selectors, selector)()
+            current = getattr(self.instance, f"{name}_id", None)
+            if current is not None:
+                queryset = User.objects.filter(
+                    Q(pk__in=queryset.values("pk")) | Q(pk=current)
+                ).order_by("first_name", "last_name", "username")
+            self.fields[name].queryset = queryset
+
+
+class SupervisionLinkForm(RoleChoiceForm):
+    """The coordinator's supervision-link form: active supervisors and active mentors to choose
+    from. The rules themselves are ``SupervisionLink.clean``, run by the form and again by
+    ``services.supervision_link_save`` under the mentor's row lock."""
+
+    role_fields = {"supervisor": "supervisors_available", "mentor": "mentors_available"}
+
+
+class SupervisorProfileForm(RoleChoiceForm):
+    """A supervisor profile belongs to an active member of Supervisors."""
+
+    role_fields = {"user": "supervisors_available"}
+
+
+class ReassignForm(forms.Form):
+    """One practice log id, posted from the reassign screen's button."""
+
+    log = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -112,6 +112,9 @@ def export(user) -> dict[str, list[dict]]:
         {
             "qualification": profile.qualification,
             "credential_id": profile.credential_id,
+            "qualification_expires": (
+                profile.qualification_expires.isoformat() if profile.qualification_expires else None
+            ),
             "years_supervising": profile.years_supervising,
         }
         for profile in SupervisorProfile.objects.filter(user=user)

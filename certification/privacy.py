@@ -16,6 +16,13 @@ PRIVACY_MESSAGE = _(
     "their initials or as \u201cmy mentee\u201d instead."
 )
 
+COMMENT_PRIVACY_MESSAGE = _(
+    "Please take out anything that could identify the person your supervisee supports: your "
+    "comment seems to contain %(kinds)s. Comments are kept in the mentor's training record, and "
+    "the people we support are owed confidentiality. Refer to them by their initials or as "
+    "\u201cthe mentee\u201d instead."
+)
+
 KIND_LABELS = {
     "email": _("an e-mail address"),
     "phone": _("a phone number"),
@@ -64,7 +71,9 @@ def contact_details_found(text: str) -> list[str]:
     return kinds
 
 
-def privacy_message(kinds: list[str]) -> str:
-    """The calm explanation shown when a reflection is refused."""
+def privacy_message(kinds: list[str], *, about: str = "reflection") -> str:
+    """The calm explanation shown when a reflection (or, ``about="comment"``, a supervisor's
+    comment or statement) is refused."""
     labels = [str(KIND_LABELS[kind]) for kind in kinds]
-    return PRIVACY_MESSAGE % {"kinds": _(" and ").join(labels) if labels else ""}
+    message = COMMENT_PRIVACY_MESSAGE if about == "comment" else PRIVACY_MESSAGE
+    return message % {"kinds": _(" and ").join(labels) if labels else ""}

@@ -18,3 +18,9 @@ certificate_lapsed = Signal()
 # programme_id, status. Matching re-checks the holder's assignments in the same transaction,
 # so no commit ever leaves an active assignment behind a certificate that stopped counting.
 certificate_status_changed = Signal()
+
+# Sent (synchronously) when someone asks to delete a supervision link; kwargs: link. A receiver
+# returns a list of reasons, each a short phrase ("an open assignment of this mentor relies on
+# it"), when something downstream depends on the link: it is then ended, never deleted. The
+# matching app answers for the mentor's open assignments.
+supervision_link_in_use = Signal()

@@ -11,6 +11,9 @@ urlpatterns = [
     path("practice/<int:pk>/", practice.practice_log_detail, name="practice_log_detail"),
     path("practice/<int:pk>/edit/", practice.practice_log_edit, name="practice_log_edit"),
     path("practice/<int:pk>/submit/", practice.practice_log_submit, name="practice_log_submit"),
+    path(
+        "practice/<int:pk>/withdraw/", practice.practice_log_withdraw, name="practice_log_withdraw"
+    ),
     path("certification/", certificates.my_certification, name="my_certification"),
     path("certification/<slug:slug>/renew/", certificates.renew, name="renew"),
     path(

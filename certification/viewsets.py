@@ -2,15 +2,22 @@
 (supervisors review their supervisees' logs; coordinators read all)."""
 
 import django_filters
-from django.urls import path
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
-from certification import admin_views
+from certification import admin_views, selectors, services
+from certification.forms import SupervisionLinkForm, SupervisorProfileForm, add_service_errors
 from certification.models import PracticeLog, SupervisionLink, SupervisorProfile
 from certification.selectors import practice_logs_visible_to
 from cms.models import User
@@ -91,7 +98,59 @@ class PracticeLogViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("review/<int:pk>/", admin_views.PracticeLogReviewView.as_view(), name="edit"),
             path("supervisees/", admin_views.SuperviseeProgressView.as_view(), name="progress"),
+            path("reassign/", admin_views.PracticeLogReassignView.as_view(), name="reassign"),
         ]
+
+
+class SupervisionLinkSaveMixin:
+    """Create and edit save through ``services.supervision_link_save`` (the mentor's row lock,
+    the rules re-checked under it); a refusal there becomes a form error, never a 500."""
+
+    def save_instance(self):
+        link = services.supervision_link_save(link=self.form.instance)
+        log(instance=link, action=self.log_action_name, user=self.request.user)
+        return link
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+
+
+class SupervisionLinkCreateView(SupervisionLinkSaveMixin, CreateView):
+    log_action_name = "wagtail.create"
+
+
+class SupervisionLinkEditView(SupervisionLinkSaveMixin, EditView):
+    log_action_name = "wagtail.edit"
+
+
+class SupervisionLinkDeleteView(DeleteView):
+    """Ending keeps history: a link with practice logs, endorsements or an assignment relying on
+    it is not deleted (``services.supervision_link_delete``); the coordinator is sent to its edit
+    form with the reason, to set an end date instead."""
+
+    def _refused(self, message):
+        messages.error(self.request, message)
+        return redirect(reverse("supervisionlink:edit", args=[self.object.pk]))
+
+    def get(self, request, *args, **kwargs):
+        if refusal := selectors.supervision_link_delete_refusal(link=self.object):
+            return self._refused(refusal)
+        return super().get(request, *args, **kwargs)
+
+    def delete_action(self):
+        with transaction.atomic():
+            log(instance=self.object, action="wagtail.delete", user=self.request.user, deleted=True)
+            services.supervision_link_delete(link=self.object)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            return self._refused(" ".join(error.messages))
 
 
 class SupervisionLinkViewSet(ModelViewSet):
@@ -104,19 +163,31 @@ class SupervisionLinkViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = ["supervisor", "mentor", "start", "end"]
+    add_view_class = SupervisionLinkCreateView
+    edit_view_class = SupervisionLinkEditView
+    delete_view_class = SupervisionLinkDeleteView
+    edit_handler = ObjectList(
+        [FieldPanel("supervisor"), FieldPanel("mentor"), FieldPanel("start"), FieldPanel("end")],
+        base_form_class=SupervisionLinkForm,
+    )
 
 
 class SupervisorProfileViewSet(ModelViewSet):
     model = SupervisorProfile
     icon = "user"
     menu_label = _("Supervisor profiles")
-    list_display = ["user", "qualification", "credential_id", "years_supervising"]
+    list_display = [
+        "user",
+        "qualification",
+        "credential_id",
+        "qualification_expires",
+        "years_supervising",
+    ]
     search_fields = ["user__last_name", "user__first_name", "qualification"]
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = ["user", "qualification", "credential_id", "years_supervising"]
+    edit_handler = ObjectList(SupervisorProfile.panels, base_form_class=SupervisorProfileForm)
 
 
 class SupervisionViewSetGroup(ViewSetGroup):

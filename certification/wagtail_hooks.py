@@ -96,6 +96,22 @@ def register_supervisee_progress_menu_item():
     )
 
 
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or user_has_role(request.user, COORDINATORS)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reassign_menu_item():
+    return CoordinatorMenuItem(
+        _("Reassign practice logs"),
+        reverse("practice_logs:reassign"),
+        name="reassign-practice-logs",
+        icon_name="tasks",
+        order=256,
+    )
+
+
 @hooks.register("register_admin_viewset")
 def register_certification_viewsets():
     return CertificationViewSetGroup()

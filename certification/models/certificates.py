@@ -39,6 +39,20 @@ class CertificationProgramme(ClusterableModel):
         default=True,
         help_text=_("A supervisor confirms the mentor is ready to mentor on their own."),
     )
+    supervisor_qualification_required = models.BooleanField(
+        _("supervisor qualification required"),
+        default=False,
+        help_text=_(
+            "Practice sign-offs and endorsements count only from supervisors whose qualification "
+            "is recorded (type and identifier) and in date."
+        ),
+    )
+    supervisor_min_years = models.PositiveSmallIntegerField(
+        _("minimum years supervising peers"),
+        default=0,
+        validators=[MaxValueValidator(60)],
+        help_text=_("0 asks for no minimum."),
+    )
     validity_months = models.PositiveSmallIntegerField(
         _("validity (months)"),
         default=24,
@@ -73,6 +87,8 @@ class CertificationProgramme(ClusterableModel):
                 FieldPanel("required_courses", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("required_minutes_total"),
                 FieldPanel("endorsement_required"),
+                FieldPanel("supervisor_qualification_required"),
+                FieldPanel("supervisor_min_years"),
             ],
             heading=_("Requirements"),
         ),

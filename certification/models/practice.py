@@ -1,8 +1,10 @@
 """Supervision links and supervised practice logs with their review history."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -12,8 +14,16 @@ REFLECTION_MAX_LENGTH = 4000
 COMMENT_MAX_LENGTH = 2000
 
 
+def active_member_q(role: str, prefix: str = "") -> Q:
+    """ "An active member of ``role``", defined once for users (``prefix`` reaches them through a
+    relation, e.g. ``"supervisor__"``): the account is active and holds the role's group. Who may
+    be chosen as a supervisor or mentor, and whether a link is in force, are built from it."""
+    return Q(**{f"{prefix}is_active": True, f"{prefix}groups__name": role})
+
+
 class SupervisorProfile(models.Model):
-    """A supervisor's credentials, shown with every review decision they make."""
+    """A supervisor's credentials, shown with every review decision they make. A programme may
+    require them recorded and in date (``selectors.supervisor_qualification_problems``)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -21,14 +31,32 @@ class SupervisorProfile(models.Model):
         related_name="supervisor_profile",
         verbose_name=_("supervisor"),
     )
-    qualification = models.CharField(_("qualification"), max_length=200)
-    credential_id = models.CharField(_("credential id"), max_length=100, blank=True)
-    years_supervising = models.PositiveSmallIntegerField(_("years supervising"), default=0)
+    qualification = models.CharField(
+        _("qualification"),
+        max_length=200,
+        help_text=_(
+            "The kind of qualification, e.g. \u201cClinical supervision certificate\u201d."
+        ),
+    )
+    credential_id = models.CharField(
+        _("credential id"),
+        max_length=100,
+        blank=True,
+        help_text=_("The registration or certificate number that identifies the qualification."),
+    )
+    qualification_expires = models.DateField(
+        _("qualification expires"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the qualification is valid. Leave empty if it does not expire."),
+    )
+    years_supervising = models.PositiveSmallIntegerField(_("years supervising peers"), default=0)
 
     panels = [
         FieldPanel("user"),
         FieldPanel("qualification"),
         FieldPanel("credential_id"),
+        FieldPanel("qualification_expires"),
         FieldPanel("years_supervising"),
     ]
 
@@ -49,9 +77,8 @@ class SupervisionLinkQuerySet(models.QuerySet):
 
         return self.filter(
             Q(end__isnull=True) | Q(end__gte=day),
+            active_member_q(SUPERVISORS, "supervisor__"),
             start__lte=day,
-            supervisor__is_active=True,
-            supervisor__groups__name=SUPERVISORS,
         )
 
     def overlapping(self, *, start, end):
@@ -111,6 +138,64 @@ class SupervisionLink(models.Model):
             "supervisor": self.supervisor,
             "mentor": self.mentor,
         }
+
+    def period_display(self) -> str:
+        start = date_format(self.start, "j F Y")
+        if self.end is None:
+            return _("from %(start)s, with no end date") % {"start": start}
+        return _("from %(start)s to %(end)s") % {
+            "start": start,
+            "end": date_format(self.end, "j F Y"),
+        }
+
+    def clean(self):
+        """Who a link names and when: the supervisor an active member of Supervisors, the mentor
+        an active member of Mentors (checked when the link names them, so a coordinator can still
+        end the link of someone who left), and no other link of the same mentor sharing a day.
+        ``services.supervision_link_save`` runs this under the mentor's row lock."""
+        from cms.models import User
+        from cms.roles import MENTORS, SUPERVISORS
+
+        errors = {}
+        before = (
+            SupervisionLink.objects.filter(pk=self.pk).values("supervisor_id", "mentor_id").first()
+            if self.pk
+            else None
+        ) or {}
+        checks = (("supervisor", SUPERVISORS), ("mentor", MENTORS))
+        for field, role in checks:
+            user_id = getattr(self, f"{field}_id")
+            if user_id is None or before.get(f"{field}_id") == user_id:
+                continue
+            person = User.objects.filter(pk=user_id).first()
+            if person is None:
+                continue  # the field's own validation says the choice does not exist
+            if not User.objects.filter(active_member_q(role), pk=user_id).exists():
+                name = person.public_name
+                errors[field] = _(
+                    "%(name)s is not an active member of %(role)s. Choose someone who is, or ask "
+                    "an administrator to give them that role first."
+                ) % {"name": name, "role": role}
+        if self.mentor_id and self.start and not (self.end and self.end < self.start):
+            other = (
+                SupervisionLink.objects.filter(mentor_id=self.mentor_id)
+                .exclude(pk=self.pk)
+                .overlapping(start=self.start, end=self.end)
+                .select_related("supervisor")
+                .order_by("start")
+                .first()
+            )
+            if other is not None:
+                errors.setdefault("start", []).append(
+                    _(
+                        "This mentor already has a supervision link to %(supervisor)s "
+                        "%(period)s, which shares days with this one. End that link first, or "
+                        "choose dates outside it."
+                    )
+                    % {"supervisor": other.supervisor.public_name, "period": other.period_display()}
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class PracticeLog(models.Model):

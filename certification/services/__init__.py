@@ -26,10 +26,14 @@ from certification.services.certificates import (
 from certification.services.practice import (
     practice_log_approve,
     practice_log_create,
+    practice_log_reassign,
     practice_log_reject,
     practice_log_request_changes,
     practice_log_submit,
     practice_log_update,
+    practice_log_withdraw,
+    supervision_link_delete,
+    supervision_link_save,
 )
 
 __all__ = [
@@ -52,10 +56,14 @@ __all__ = [
     "endorsement_give",
     "practice_log_approve",
     "practice_log_create",
+    "practice_log_reassign",
     "practice_log_reject",
     "practice_log_request_changes",
     "practice_log_submit",
     "practice_log_update",
+    "practice_log_withdraw",
+    "supervision_link_delete",
+    "supervision_link_save",
     "evidence_competency_names",
     "renewal_open",
     "status_indexes_reserve",

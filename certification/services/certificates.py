@@ -673,8 +673,13 @@ def endorsement_give(
     statement: str = "",
     at: datetime | None = None,
 ) -> Endorsement:
-    """A supervisor endorses a supervisee's readiness (their own supervisees only)."""
-    from certification.selectors import supervision_link_active
+    """A supervisor endorses a supervisee's readiness (their own supervisees only).
+
+    The supervisor must meet the programme's supervisor qualification on the day
+    (``selectors.supervisor_qualification_problems``), and the statement passes the same privacy
+    guard as reflections: it becomes part of the certificate's evidence."""
+    from certification.privacy import contact_details_found, privacy_message
+    from certification.selectors import supervision_link_active, supervisor_qualification_problems
 
     at = at or timezone.now()
     if mentor.pk == supervisor.pk:
@@ -682,8 +687,20 @@ def endorsement_give(
     link = supervision_link_active(mentor=mentor, on=_today(at))
     if link is None or link.supervisor_id != supervisor.pk:
         raise CertificateError(_("You can only endorse mentors you currently supervise."))
+    if problems := supervisor_qualification_problems(
+        supervisor=supervisor, programme=programme, on=_today(at)
+    ):
+        raise CertificateError(
+            _(
+                "You cannot endorse for %(programme)s: %(problems)s Ask a coordinator to update "
+                "your supervisor profile."
+            )
+            % {"programme": programme.name, "problems": " ".join(problems)}
+        )
     if len(statement) > REASON_MAX_LENGTH:
         raise CertificateError(_("Please keep the statement under 2000 characters."))
+    if kinds := contact_details_found(statement):
+        raise CertificateError(privacy_message(kinds, about="comment"))
     endorsement = Endorsement.objects.create(
         mentor=mentor,
         programme=programme,

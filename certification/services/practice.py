@@ -1,4 +1,5 @@
-"""Writes for supervised practice: create, edit, submit and review practice logs.
+"""Writes for supervised practice: supervision links, and create, edit, submit, review,
+withdraw and reassign practice logs.
 
 Every status change appends a PracticeLogEvent. Approved and rejected logs are final: no service
 changes them again. Notifications are enqueued only once the transaction commits.
@@ -21,10 +22,19 @@ from certification.models import (
     REFLECTION_MAX_LENGTH,
     PracticeLog,
     PracticeLogEvent,
+    SupervisionLink,
 )
 from certification.privacy import contact_details_found, privacy_message
-from certification.selectors import supervision_link_active
+from certification.selectors import (
+    practice_log_review_blocked,
+    practice_log_reviewer,
+    supervision_link_active,
+    supervision_link_delete_refusal,
+    supervisor_sign_off_problems,
+)
 from certification.signals import practice_log_approved
+from cms.models import User
+from cms.roles import COORDINATORS, user_has_role
 from cms.services import account_lock_open
 from courses.models import Competency
 
@@ -68,23 +78,24 @@ def _validate_log_fields(
         )
     elif kinds := contact_details_found(reflection):
         errors.setdefault("reflection", []).append(privacy_message(kinds))
-    if (
-        "session_date" not in errors
-        and supervision_link_active(mentor=mentor, on=session_date) is None
-    ):
-        errors.setdefault("session_date", []).append(
-            _("You have no supervisor for that date; ask your coordinator.")
-        )
     return errors
 
 
 def _checked_supervisor(*, mentor: AbstractBaseUser, session_date: datetime.date, **fields):
-    """Raise the field errors of ``_validate_log_fields``, else return the supervisor linked to
-    the mentor on the session date."""
+    """Raise the field errors of ``_validate_log_fields``, else return who reviews the log
+    (``selectors.practice_log_reviewer``: the supervisor linked on the session date, or the
+    mentor's current one when that person can no longer sign off)."""
     errors = _validate_log_fields(mentor=mentor, session_date=session_date, **fields)
+    reviewer = None
+    if "session_date" not in errors:
+        reviewer, problems = practice_log_reviewer(
+            mentor=mentor, session_date=session_date, on=timezone.localdate()
+        )
+        if reviewer is None:
+            errors["session_date"] = problems
     if errors:
         raise ValidationError(errors)
-    return supervision_link_active(mentor=mentor, on=session_date).supervisor
+    return reviewer
 
 
 def _record_event(
@@ -179,7 +190,8 @@ def practice_log_update(
 
 @transaction.atomic
 def practice_log_submit(*, log: PracticeLog, actor: AbstractBaseUser) -> PracticeLog:
-    """Submit a draft (or a log with changes requested) to its supervisor for review.
+    """Submit a draft (or a log with changes requested) to its supervisor for review: the one
+    ``selectors.practice_log_reviewer`` names, who must be able to sign it off today.
 
     Idempotent: submitting a log that is already submitted records no second event and sends no
     second e-mail. Approved or rejected logs cannot be submitted again.
@@ -194,10 +206,17 @@ def practice_log_submit(*, log: PracticeLog, actor: AbstractBaseUser) -> Practic
             _("This log is %(status)s and cannot be submitted again.")
             % {"status": locked.get_status_display().lower()}
         )
-    link = supervision_link_active(mentor=locked.mentor, on=locked.session_date)
-    if link is None:
-        raise ValidationError(_("You have no supervisor for that date; ask your coordinator."))
-    locked.supervisor = link.supervisor
+    reviewer, problems = practice_log_reviewer(
+        mentor=locked.mentor, session_date=locked.session_date, on=timezone.localdate()
+    )
+    if reviewer is None:
+        raise ValidationError(problems)
+    if problems:
+        raise ValidationError(
+            _("Nobody can sign this log off at the moment: %(problems)s Ask your coordinator.")
+            % {"problems": " ".join(problems)}
+        )
+    locked.supervisor = reviewer
     event = _record_event(log=locked, to_status=Status.SUBMITTED, actor=actor)
     locked.save(update_fields=["status", "supervisor", "updated_at"])
     tasks.enqueue_on_commit("notify_supervisor_of_submission", event_id=event.pk)
@@ -210,7 +229,11 @@ def _review(
     """Record a supervisor's decision on a submitted log.
 
     Only the log's supervisor may decide, never on their own log, and only while the log is
-    submitted; the row is locked so two concurrent decisions record one.
+    submitted; the row is locked so two concurrent decisions record one. The comment passes the
+    same privacy guard as reflections. The reviewer must still be an active supervisor, and a
+    sign-off (approve or reject: the decisions that close the log) needs the qualification of
+    every open programme that asks for one (``selectors.supervisor_sign_off_problems``).
+    Requesting changes only hands the log back to the mentor, so it needs no qualification.
     """
     comment = comment.strip()
     if len(comment) > COMMENT_MAX_LENGTH:
@@ -219,6 +242,21 @@ def _review(
         )
     if to_status in (Status.CHANGES_REQUESTED, Status.REJECTED) and not comment:
         raise ValidationError({"comment": _("Tell the mentor why, in a comment.")})
+    if kinds := contact_details_found(comment):
+        raise ValidationError({"comment": privacy_message(kinds, about="comment")})
+    problems = supervisor_sign_off_problems(
+        supervisor=reviewer,
+        on=timezone.localdate(),
+        qualification=to_status != Status.CHANGES_REQUESTED,
+    )
+    if problems:
+        raise ValidationError(
+            _(
+                "You cannot sign off this log: %(problems)s Ask a coordinator to update your "
+                "supervisor profile."
+            )
+            % {"problems": " ".join(problems)}
+        )
     locked = _lock(log)
     if locked.mentor_id == reviewer.pk:
         raise PermissionDenied(_("You cannot review your own practice log."))
@@ -267,3 +305,119 @@ def practice_log_reject(
 ) -> PracticeLog:
     """Reject a submitted log; a comment is required. The log is final from now on."""
     return _review(log=log, reviewer=reviewer, to_status=Status.REJECTED, comment=comment)
+
+
+def _is_coordinator(user: AbstractBaseUser) -> bool:
+    return user.is_superuser or user_has_role(user, COORDINATORS)
+
+
+@transaction.atomic
+def practice_log_withdraw(*, log: PracticeLog, actor: AbstractBaseUser) -> PracticeLog:
+    """A mentor takes back a submitted log that nobody can review
+    (``selectors.practice_log_review_blocked``: its supervisor left, lost the role, or no longer
+    meets an open programme's qualification). It returns to draft, with an event saying why, so
+    the mentor can resubmit it to whoever supervises them now. A log its supervisor can still
+    review stays with them."""
+    locked = _lock(log)
+    if locked.mentor_id != actor.pk:
+        raise PermissionDenied(_("Only the mentor who wrote a log can withdraw it."))
+    if locked.status != Status.SUBMITTED:
+        raise ValidationError(
+            _("This log is %(status)s; only a submitted log can be withdrawn.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    reasons = practice_log_review_blocked(log=locked, on=timezone.localdate())
+    if not reasons:
+        raise ValidationError(
+            _("Your supervisor can still review this log, so it stays with them.")
+        )
+    comment = _("Withdrawn because nobody could review it: %(reasons)s") % {
+        "reasons": " ".join(reasons)
+    }
+    _record_event(
+        log=locked, to_status=Status.DRAFT, actor=actor, comment=comment[:COMMENT_MAX_LENGTH]
+    )
+    locked.save(update_fields=["status", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def practice_log_reassign(*, log: PracticeLog, actor: AbstractBaseUser) -> PracticeLog:
+    """A coordinator hands a submitted log to the mentor's supervisor in force today, when it
+    waits for someone else (a supervisor who left, lost the role or no longer supervises the
+    mentor). The new supervisor must be able to sign it off. The change is an event (actor, and
+    a comment saying from whom to whom) and the new supervisor is e-mailed as on submission."""
+    if not _is_coordinator(actor):
+        raise PermissionDenied(_("Only coordinators can reassign practice logs."))
+    locked = _lock(log)
+    if locked.status != Status.SUBMITTED:
+        raise ValidationError(
+            _("This log is %(status)s; only a submitted log can be reassigned.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    today = timezone.localdate()
+    link = supervision_link_active(mentor=locked.mentor, on=today)
+    if link is None:
+        raise ValidationError(
+            _(
+                "%(mentor)s has no supervisor today. Add a supervision link first, then "
+                "reassign the log."
+            )
+            % {"mentor": locked.mentor.public_name}
+        )
+    if link.supervisor_id == locked.supervisor_id:
+        raise ValidationError(
+            _("This log already waits for %(name)s, the mentor's current supervisor.")
+            % {"name": link.supervisor.public_name}
+        )
+    if problems := supervisor_sign_off_problems(supervisor=link.supervisor, on=today):
+        raise ValidationError(
+            _("The log cannot go to %(name)s: %(problems)s")
+            % {"name": link.supervisor.public_name, "problems": " ".join(problems)}
+        )
+    previous = locked.supervisor
+    comment = _("Reassigned from %(previous)s to %(current)s.") % {
+        "previous": previous.public_name,
+        "current": link.supervisor.public_name,
+    }
+    event = _record_event(log=locked, to_status=Status.SUBMITTED, actor=actor, comment=comment)
+    locked.supervisor = link.supervisor
+    locked.save(update_fields=["supervisor", "updated_at"])
+    tasks.enqueue_on_commit("notify_supervisor_of_submission", event_id=event.pk)
+    return locked
+
+
+# --- Supervision links ------------------------------------------------------------------------
+
+
+def _lock_users(*user_ids) -> None:
+    ids = sorted({pk for pk in user_ids if pk is not None})
+    list(User.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+
+
+@transaction.atomic
+def supervision_link_save(*, link: SupervisionLink) -> SupervisionLink:
+    """Save a new or edited supervision link if ``SupervisionLink.clean`` accepts it: an active
+    supervisor, an active mentor, valid dates and no other link of the mentor sharing a day. The
+    mentor's row is locked first (as the gate locks it), so two overlapping links saved at once
+    end with one; the second is refused naming the first."""
+    previous_mentor = (
+        SupervisionLink.objects.filter(pk=link.pk).values_list("mentor_id", flat=True).first()
+        if link.pk
+        else None
+    )
+    _lock_users(link.mentor_id, previous_mentor)
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def supervision_link_delete(*, link: SupervisionLink) -> None:
+    """Delete a link made by mistake. A link with history (``selectors.supervision_link_history``:
+    practice logs, endorsements, or something downstream relying on it) is refused: ending it
+    keeps the history, so the coordinator sets an end date instead."""
+    _lock_users(link.mentor_id)
+    if refusal := supervision_link_delete_refusal(link=link):
+        raise ValidationError(refusal)
+    link.delete()

@@ -1,4 +1,4 @@
-"""Mentor pages for supervised practice: list, create, edit, submit. Own logs only."""
+"""Mentor pages for supervised practice: list, create, edit, submit, withdraw. Own logs only."""
 
 from functools import partial
 
@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -90,7 +91,13 @@ def practice_log_detail(request, pk: int):
     return render(
         request,
         "certification/practice_log_detail.html",
-        {"log": log, "events": log.events.select_related("actor")},
+        {
+            "log": log,
+            "events": log.events.select_related("actor"),
+            "review_blocked": selectors.practice_log_review_blocked(
+                log=log, on=timezone.localdate()
+            ),
+        },
     )
 
 
@@ -120,4 +127,20 @@ def practice_log_submit(request, pk: int):
             messages.error(request, message)
     else:
         messages.success(request, _("Submitted to your supervisor for review."))
+    return redirect("certification:practice_log_detail", pk=log.pk)
+
+
+@require_POST
+@mentor_required
+def practice_log_withdraw(request, pk: int):
+    log = _own_log(request, pk)
+    try:
+        services.practice_log_withdraw(log=log, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Withdrawn. It is a draft again: submit it to your current supervisor.")
+        )
     return redirect("certification:practice_log_detail", pk=log.pk)

@@ -80,6 +80,21 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
     revoked = revoked_certificate(certificate)
     submitted = PracticeLog.objects.filter(mentor=mentor, status="submitted").first()
     stuck_work_rows(certificate)
+    # A log waiting for a supervisor who has left, so the reassign screen has a row to check.
+    departed, _created = User.objects.get_or_create(
+        username="departed-supervisor", defaults={"first_name": "Dana", "is_active": False}
+    )
+    if not PracticeLog.objects.filter(supervisor=departed).exists():
+        stuck = PracticeLog.objects.create(
+            mentor=mentor,
+            supervisor=departed,
+            session_date=submitted.session_date,
+            duration_minutes=30,
+            setting=submitted.setting,
+            reflection="Practised summarising with my mentee.",
+            status="submitted",
+        )
+        stuck.competencies.set(submitted.competencies.all())
     quiz = Quiz.objects.order_by("title").first()
     return {
         "trainer": [
@@ -100,6 +115,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
             ("mentor roster", "/admin/matching/roster/"),
             ("mentor eligibility checklist", f"/admin/matching/mentors/{mentor.pk}/eligibility/"),
             ("assignments needing review", "/admin/matching/needs-review/"),
+            ("practice logs to reassign", "/admin/practice_logs/reassign/"),
             ("assignments", "/admin/matching/assignments/"),
             ("new assignment through the gate", "/admin/matching/assignments/new/"),
             ("new mentee", "/admin/matching/mentees/new/"),

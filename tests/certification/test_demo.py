@@ -1,9 +1,16 @@
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from certification.models import PracticeLog, SupervisionLink
-from certification.selectors import practice_minutes_by_competency, practice_minutes_total
+from certification.selectors import (
+    practice_log_review_blocked,
+    practice_minutes_by_competency,
+    practice_minutes_total,
+    programme_default,
+    supervisor_qualification_problems,
+)
 from cms.models import User
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +36,17 @@ def test_demo_seeds_supervised_practice_once():
         ("supervisor", "mentor"),
         ("supervisor", "certified"),
     }
+    # The demo programme asks for a qualified supervisor, and the demo supervisor is one: the
+    # pending demo log can be signed off.
+    programme = programme_default()
+    assert programme.supervisor_qualification_required and programme.supervisor_min_years
+    supervisor = User.objects.get(username="supervisor")
+    today = timezone.localdate()
+    assert not supervisor_qualification_problems(
+        supervisor=supervisor, programme=programme, on=today
+    )
+    pending = PracticeLog.objects.get(mentor=mentor, status=Status.SUBMITTED)
+    assert practice_log_review_blocked(log=pending, on=today) == []
 
 
 @override_settings(DEBUG=True)

@@ -15,6 +15,9 @@ class SupervisorProfileFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, role="Supervisors")
     qualification = "Registered social worker"
     credential_id = factory.Sequence(lambda n: f"SW-{n:05d}")
+    qualification_expires = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=730)
+    )
     years_supervising = 6
 
 
