@@ -8,11 +8,17 @@ assignments. After a lapse commits, a task re-checks once more as a backstop.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import ngettext
 
 from certification.models import SupervisionLink
-from certification.signals import certificate_lapsed, certificate_status_changed
+from certification.signals import (
+    certificate_lapsed,
+    certificate_status_changed,
+    supervision_link_in_use,
+)
 from cms.roles import MENTORS, SUPERVISORS
 from matching import services, tasks
 from matching.models import Assignment, AssignmentStatus, Mentee, MentorProfile
@@ -97,3 +103,24 @@ def recheck_after_roles_changed(sender, instance, action, reverse, pk_set, **kwa
         _recheck(_with_active_assignments(user_ids))
     if SUPERVISORS in names:
         _recheck(_supervisees_with_assignments(user_ids))
+
+
+@receiver(supervision_link_in_use, dispatch_uid="matching_link_in_use")
+def assignments_under_link(sender, *, link, **kwargs) -> list[str]:
+    """Assignments of the mentor whose period shares a day with the link's: the gate relied on
+    that supervision, so the link is history to keep (ended, never deleted)."""
+    during = Assignment.objects.filter(mentor_id=link.mentor_id).filter(
+        Q(end__isnull=True) | Q(end__gte=link.start)
+    )
+    if link.end is not None:
+        during = during.filter(start__lte=link.end)
+    if count := during.count():
+        return [
+            ngettext(
+                "%(count)s assignment that relied on it",
+                "%(count)s assignments that relied on it",
+                count,
+            )
+            % {"count": count}
+        ]
+    return []

@@ -320,3 +320,12 @@ def test_the_sweep_survives_connections_closed_between_transactions(settings, mo
     assert len(flagged) == 6
     if Conf.ORM:
         assert OrmQ.objects.count() == 6  # one e-mail task per flag, each enqueued after commit
+
+
+def test_a_link_an_assignment_relied_on_is_ended_not_deleted(world):
+    from certification.selectors import supervision_link_delete_refusal
+
+    link = world["link"]
+    assert "2 assignments that relied on it" in supervision_link_delete_refusal(link=link)
+    unused = SupervisionLinkFactory(mentor=UserFactory(role="Mentors"), start=timezone.localdate())
+    assert supervision_link_delete_refusal(link=unused) == ""
