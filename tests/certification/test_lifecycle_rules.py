@@ -507,6 +507,41 @@ def test_revocation_blocks_until_a_decision_then_requalify_in_full(
     assert f"since {date_format(decided)}" in item(result, "practice_total").label
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_lapse_renewed_by_racing_triggers_and_the_sweep_gives_one_certificate():
+    """The automatic check, the holder's button and the nightly sweep race on a lapse the
+    sweep has not recorded yet: one expiry, one renewal, one current certificate."""
+    from tests.concurrency import outcomes, run_together
+
+    today = timezone.localdate()
+    competency = CompetencyFactory(slug="crisis", name="Crisis intervention")
+    programme = ProgrammeFactory(competency_minutes={competency: 60}, reentry_months=6)
+    mentor = UserFactory(role="Mentors")
+    supervisor = SupervisionLinkFactory(mentor=mentor, start=today - 3000 * DAY).supervisor
+    lapsed = make_certificate(mentor, programme, valid_from=add_months(today, -14))  # active
+    practice(mentor, supervisor, today - DAY, 60)
+    endorse(mentor, programme, supervisor, today)
+
+    def renew():
+        return services.certificate_renew(mentor_id=mentor.pk, programme=programme)
+
+    results = run_together(
+        *[lambda: services.certificate_check(mentor_id=mentor.pk)] * 3,
+        renew,
+        renew,
+        lambda: services.certificate_expire_due(),
+    )
+    assert outcomes(results, refused=services.CertificateError).count("ok") >= 4
+    current = Certificate.objects.filter(holder=mentor, programme=programme).current()
+    (renewed,) = current
+    assert renewed.previous_id == lapsed.pk
+    lapsed.refresh_from_db()
+    assert lapsed.status == CertificateStatus.EXPIRED
+    assert kinds(lapsed).count("expired") == 1
+    assert Certificate.objects.filter(holder=mentor).count() == 2
+
+
 # ---------------------------------------------------------------- queries
 
 
