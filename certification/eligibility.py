@@ -1,25 +1,46 @@
-"""Eligibility: for a mentor, a programme and a day, which requirements are met and what is left.
+"""Eligibility: for a mentor, a programme and a day, which path applies and what is left.
 
 ``eligibility_evaluate`` is the one place the certification rules are decided. It answers two
-questions at once: does the mentor *qualify* (every requirement met, so a certificate may be
-issued or renewed), and is the mentor *certified* (a certificate in force on that day, which is
-what the matching gate trusts). It runs a constant number of queries whatever the history size.
+questions at once: does the mentor *qualify* (every requirement of the path that applies is
+met, so a certificate may be issued or renewed today), and is the mentor *certified* (a
+certificate in force on that day, which is what the matching gate trusts). It runs a constant
+number of queries (at most four) whatever the history size.
+
+The path follows from the holder's certificate in the programme (the current one, else the most
+recent; see docs/lifecycle.md):
+
+- no certificate: **first certificate**: required courses, approved practice in total and per
+  competency within the programme's recency window, a supervisor's endorsement that is still
+  valid;
+- an active certificate: **renewal**: the renewal window is open and the renewal minutes were
+  practised within the certificate's own period (from its start date);
+- a suspended certificate: **on hold** until a coordinator reinstates it;
+- a certificate that lapsed (expired, replaced, or past its grace period) less than
+  ``reentry_months`` ago: **renewal after a lapse**: the renewal minutes since the lapsed
+  certificate's start, the required courses, and a valid endorsement;
+- a lapse longer ago than that, or a certificate that ended while suspended: **re-qualify in
+  full**, as for a first certificate;
+- a revoked certificate: **blocked** until a coordinator allows re-certification; after that
+  decision, re-qualify in full with evidence dated from the decision on.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db import models
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from certification.dates import add_months
 from certification.models import (
     Certificate,
+    CertificateEvent,
+    CertificateEventKind,
     CertificateStatus,
     CertificationProgramme,
     CompetencyRequirement,
@@ -29,10 +50,27 @@ from certification.models import (
 )
 
 
+class Path(models.TextChoices):
+    """Which rules apply to the holder in a programme on a day."""
+
+    FIRST = "first", gettext_lazy("First certificate")
+    RENEWAL = "renewal", gettext_lazy("Renewal")
+    REENTRY = "reentry", gettext_lazy("Renewal after a lapse")
+    REQUALIFY = "requalify", gettext_lazy("Re-qualify in full")
+    SUSPENDED = "suspended", gettext_lazy("On hold while suspended")
+    BLOCKED = "blocked", gettext_lazy("Blocked by a revocation")
+
+
+# The paths on which a certificate is issued as new (ISSUED, no predecessor) and renewed
+# (RENEWED, ``previous`` set); the others issue nothing.
+ISSUING_PATHS = (Path.FIRST, Path.REQUALIFY)
+RENEWING_PATHS = (Path.RENEWAL, Path.REENTRY)
+
+
 @dataclass(frozen=True)
 class RequirementResult:
     code: str  # stable identifier, e.g. "practice_total", "competency:crisis-intervention"
-    label: str  # what the requirement is, for a checklist
+    label: str  # what the requirement is, for a checklist, with its window
     met: bool
     current: int | None = None  # progress, e.g. minutes achieved
     required: int | None = None
@@ -53,27 +91,32 @@ class Eligibility:
     mentor_name: str
     programme: CertificationProgramme
     at: date
-    requirements: list[RequirementResult]
-    renewal: RequirementResult
+    path: Path
+    summary: str  # the path in a sentence: why it applies and its window
+    requirements: list[RequirementResult]  # the requirements of that path
+    renewal: RequirementResult | None  # the renewal practice, on the renewal paths
     certificate: Certificate | None  # the current (active or suspended) or latest certificate
     extra_reasons: list[RequirementResult] = field(default_factory=list)
     # Set when the latest certificate was revoked and a coordinator allowed re-certification:
     # only practice and endorsements from this moment on count.
     evidence_since: datetime | None = None
+    # After a lapse: the last day its holder may renew instead of re-qualifying in full.
+    reentry_until: date | None = None
+
+    @property
+    def path_label(self) -> str:
+        return self.path.label
 
     @property
     def revoked_without_decision(self) -> bool:
         """Revoked, and no coordinator has allowed re-certification: no path may issue."""
-        return (
-            self.certificate is not None
-            and self.certificate.status == CertificateStatus.REVOKED
-            and self.certificate.recertification_allowed_at is None
-        )
+        return self.path == Path.BLOCKED
 
     @property
     def qualifies(self) -> bool:
-        """Every requirement for a first certificate is met."""
-        return all(item.met for item in self.requirements)
+        """Every requirement of the applicable path is met: the automatic check issues (first
+        certificate, re-qualification) or renews (renewal, re-entry) today."""
+        return bool(self.requirements) and all(item.met for item in self.requirements)
 
     @property
     def certified(self) -> bool:
@@ -120,8 +163,47 @@ class Eligibility:
         )
 
 
-def _approved_on_or_before(at: date) -> Q:
-    return Q(status=PracticeLog.Status.APPROVED, session_date__lte=at)
+def renewal_opens_on(certificate: Certificate, *, programme: CertificationProgramme) -> date:
+    """Renewal opens ``renewal_window_days`` before the expiry date."""
+    return date.fromordinal(certificate.valid_until.toordinal() - programme.renewal_window_days)
+
+
+def renewal_window_open(
+    certificate: Certificate, *, programme: CertificationProgramme, on: date
+) -> bool:
+    """An active certificate may be renewed from ``renewal_opens_on`` to the end of its grace
+    period; after that it has lapsed and the re-entry rules apply."""
+    return (
+        certificate.status == CertificateStatus.ACTIVE
+        and renewal_opens_on(certificate, programme=programme) <= on <= certificate.grace_until
+    )
+
+
+def path_of(
+    certificate: Certificate | None, *, programme: CertificationProgramme, at: date
+) -> tuple[Path, date | None]:
+    """The path for the holder of ``certificate`` (current, else latest) on ``at``, and after a
+    lapse the last day of the re-entry window. ``certificate`` carries the annotations of
+    ``eligibility_evaluate`` (``recertification_allowed_at``, ``last_hold``)."""
+    if certificate is None:
+        return Path.FIRST, None
+    status = certificate.status
+    if status == CertificateStatus.REVOKED:
+        allowed = certificate.recertification_allowed_at is not None
+        return (Path.REQUALIFY if allowed else Path.BLOCKED), None
+    in_period = at <= certificate.grace_until
+    if in_period and status in (CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED):
+        return (Path.RENEWAL if status == CertificateStatus.ACTIVE else Path.SUSPENDED), None
+    # Lapsed: expired, replaced without a successor, or past its grace period (the nightly
+    # sweep has not recorded it yet). Renewal is for holders in good standing: a certificate
+    # that ended while suspended is not renewed late.
+    reentry_until = add_months(certificate.grace_until, programme.reentry_months)
+    held = status == CertificateStatus.SUSPENDED or (
+        certificate.last_hold == CertificateEventKind.SUSPENDED
+    )
+    if not held and at <= reentry_until:
+        return Path.REENTRY, reentry_until
+    return Path.REQUALIFY, reentry_until
 
 
 def _hours(minutes: int) -> str:
@@ -132,7 +214,7 @@ def _hours(minutes: int) -> str:
 
 
 def _minutes_requirement(
-    *, code: str, label: str, current: int, required: int, missing: str
+    *, code: str, label: str, current: int, required: int, missing: str, **extra
 ) -> RequirementResult:
     met = current >= required
     return RequirementResult(
@@ -141,7 +223,7 @@ def _minutes_requirement(
         met=met,
         current=current,
         required=required,
-        detail="" if met else missing % {"left": _hours(required - current)},
+        detail="" if met else missing % {"left": _hours(required - current), **extra},
     )
 
 
@@ -149,6 +231,8 @@ def course_requirements(
     *, mentor_id: int, programme: CertificationProgramme, at: date
 ) -> list[RequirementResult]:
     """One query: the programme's required courses and whether each was completed by `at`."""
+    from django.db.models import Exists
+
     from courses.models import CoursePage, Enrolment
 
     completed = Enrolment.objects.filter(
@@ -173,17 +257,10 @@ def course_requirements(
     ]
 
 
-def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date) -> Eligibility:
-    """Each requirement of the programme for this mentor on day `at`, and their certificate.
-
-    Requirements: the required courses completed (with their quizzes); approved practice
-    minutes in total and per competency (sessions on or before `at`); a supervisor's
-    endorsement if the programme asks for one. Renewal: approved minutes within the last
-    validity period. Only approved practice counts. Four queries, whatever the history size.
-    `mentor` may be a user or a user id; an unknown id raises User.DoesNotExist.
-    """
-    mentor_id = getattr(mentor, "pk", mentor)
-    certificate = (  # the current one (active or suspended) first, else the most recent
+def _holders_certificate(*, mentor_id: int, programme: CertificationProgramme):
+    """One query: the current certificate (active or suspended) first, else the most recent,
+    with the facts its path depends on."""
+    return (
         Certificate.objects.filter(holder_id=mentor_id, programme=programme)
         .current_first()
         .annotate(
@@ -191,67 +268,128 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
                 RecertificationDecision.objects.filter(
                     revoked_certificate_id=OuterRef("pk")
                 ).values("decided_at")[:1]
-            )
+            ),
+            last_hold=Subquery(
+                CertificateEvent.objects.filter(
+                    certificate_id=OuterRef("pk"),
+                    kind__in=[CertificateEventKind.SUSPENDED, CertificateEventKind.REINSTATED],
+                )
+                .order_by("-at", "-pk")
+                .values("kind")[:1]
+            ),
         )
         .first()
     )
-    evidence_since = None
-    if certificate is not None and certificate.status == CertificateStatus.REVOKED:
-        evidence_since = certificate.recertification_allowed_at
-    approved = _approved_on_or_before(at)
-    endorsed = Q(mentor_id=OuterRef("pk"), programme=programme, endorsed_at__date__lte=at)
-    if evidence_since is not None:
-        approved &= Q(session_date__gte=timezone.localdate(evidence_since))
-        endorsed &= Q(endorsed_at__gte=evidence_since)
-    window_start = add_months(at, -programme.validity_months)
-    logs = PracticeLog.objects.filter(mentor_id=OuterRef("pk"))
 
-    def minutes(condition: Q):
-        return Coalesce(
-            Subquery(
-                logs.filter(condition)
-                .order_by()
-                .values("mentor_id")
-                .annotate(total=Sum("duration_minutes"))
-                .values("total"),
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        )
+
+def _summary(
+    *,
+    path: Path,
+    certificate,
+    programme: CertificationProgramme,
+    at: date,
+    reentry_until: date | None,
+    evidence_since: datetime | None,
+) -> str:
+    if path == Path.FIRST:
+        return _("To be certified for the first time, meet every requirement below.")
+    serial = certificate.serial
+    if path == Path.BLOCKED:
+        return _(
+            "Certificate %(serial)s was revoked. No certificate can be issued until a "
+            "coordinator decides to allow re-certification."
+        ) % {"serial": serial}
+    if path == Path.SUSPENDED:
+        return _(
+            "Certificate %(serial)s is suspended. Renewal and any new certificate wait until a "
+            "coordinator reinstates it."
+        ) % {"serial": serial}
+    if path == Path.RENEWAL:
+        return _(
+            "Certificate %(serial)s is valid until %(until)s. Renewal opens on %(opens)s and "
+            "needs approved practice within the certificate's own period, since %(since)s."
+        ) % {
+            "serial": serial,
+            "until": date_format(certificate.valid_until),
+            "opens": date_format(renewal_opens_on(certificate, programme=programme)),
+            "since": date_format(certificate.valid_from),
+        }
+    if path == Path.REENTRY:
+        return _(
+            "Certificate %(serial)s expired on %(expired)s. Until %(until)s you can still "
+            "renew it under the renewal rules instead of qualifying again in full."
+        ) % {
+            "serial": serial,
+            "expired": date_format(certificate.valid_until),
+            "until": date_format(reentry_until),
+        }
+    # Re-qualify in full.
+    if evidence_since is not None:
+        return _(
+            "A coordinator allowed re-certification on %(date)s after certificate %(serial)s "
+            "was revoked. You qualify again in full; only practice and endorsements from that "
+            "day on count."
+        ) % {"serial": serial, "date": date_format(timezone.localdate(evidence_since))}
+    if certificate.status == CertificateStatus.SUSPENDED or (
+        certificate.last_hold == CertificateEventKind.SUSPENDED
+    ):
+        return _(
+            "Certificate %(serial)s ended while it was suspended, so it cannot be renewed. "
+            "You qualify again in full, as for a first certificate."
+        ) % {"serial": serial}
+    return _(
+        "Certificate %(serial)s expired on %(expired)s and the time to renew it after a lapse "
+        "ended on %(until)s. You qualify again in full, as for a first certificate."
+    ) % {
+        "serial": serial,
+        "expired": date_format(certificate.valid_until),
+        "until": date_format(reentry_until),
+    }
+
+
+def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date) -> Eligibility:
+    """The path that applies to the mentor in the programme on day `at`, each requirement of
+    that path with its window, and their certificate (see the module docstring).
+
+    Only approved practice counts, by session date, up to `at`. Four queries at most (the
+    certificate, the mentor's totals, the required courses, the per-competency minutes),
+    whatever the history size. `mentor` may be a user or a user id; an unknown id raises
+    User.DoesNotExist.
+    """
+    mentor_id = getattr(mentor, "pk", mentor)
+    certificate = _holders_certificate(mentor_id=mentor_id, programme=programme)
+    path, reentry_until = path_of(certificate, programme=programme, at=at)
+    evidence_since = None
+    if path == Path.REQUALIFY and certificate.status == CertificateStatus.REVOKED:
+        evidence_since = certificate.recertification_allowed_at
+
+    # The windows of the path. ``practice_since`` None: practice from any date counts.
+    practice_since = None
+    if path in ISSUING_PATHS:
+        if programme.practice_recency_months:
+            practice_since = add_months(at, -programme.practice_recency_months)
+        if evidence_since is not None:
+            decided = timezone.localdate(evidence_since)
+            practice_since = max(practice_since or decided, decided)
+    elif path in RENEWING_PATHS:
+        practice_since = certificate.valid_from
+    endorsement_since = add_months(at, -programme.endorsement_validity_months)
+
+    approved = Q(status=PracticeLog.Status.APPROVED, session_date__lte=at)
+    if practice_since is not None:
+        approved &= Q(session_date__gte=practice_since)
+    endorsements = Q(mentor_id=OuterRef("pk"), programme=programme, endorsed_at__date__lte=at)
+    if evidence_since is not None:
+        endorsements &= Q(endorsed_at__gte=evidence_since)
+    logs = PracticeLog.objects.filter(mentor_id=OuterRef("pk"))
 
     row = (
         get_user_model()
         .objects.filter(pk=mentor_id)
         .annotate(
-            total_minutes=minutes(approved),
-            recent_minutes=minutes(approved & Q(session_date__gt=window_start)),
-            endorsed=Exists(Endorsement.objects.filter(endorsed)),
-        )
-        .values(
-            "pk",
-            "username",
-            "first_name",
-            "last_name",
-            "display_name",
-            "total_minutes",
-            "recent_minutes",
-            "endorsed",
-        )
-        .get()
-    )
-    mentor_name = (
-        row["display_name"] or f"{row['first_name']} {row['last_name']}".strip() or row["username"]
-    )
-
-    per_competency = (
-        CompetencyRequirement.objects.filter(programme=programme)
-        .select_related("competency")
-        .annotate(
-            achieved=Coalesce(
+            minutes=Coalesce(
                 Subquery(
-                    PracticeLog.objects.filter(
-                        approved, mentor_id=mentor_id, competencies=OuterRef("competency_id")
-                    )
+                    logs.filter(approved)
                     .order_by()
                     .values("mentor_id")
                     .annotate(total=Sum("duration_minutes"))
@@ -259,12 +397,34 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
                     output_field=IntegerField(),
                 ),
                 Value(0),
-            )
+            ),
+            last_endorsed=Subquery(
+                Endorsement.objects.filter(endorsements)
+                .order_by("-endorsed_at")
+                .values("endorsed_at")[:1]
+            ),
         )
-        .order_by("sort_order", "pk")
+        .values(
+            "pk",
+            "username",
+            "first_name",
+            "last_name",
+            "display_name",
+            "minutes",
+            "last_endorsed",
+        )
+        .get()
+    )
+    mentor_name = (
+        row["display_name"] or f"{row['first_name']} {row['last_name']}".strip() or row["username"]
     )
 
-    requirements = []
+    def since(label: str, **values) -> str:
+        """A requirement's label, with the start of its window when there is one."""
+        return label % {**values, "date": date_format(practice_since)}
+
+    requirements: list[RequirementResult] = []
+    renewal = None
     if certificate is not None and certificate.status == CertificateStatus.REVOKED:
         allowed = evidence_since is not None
         requirements.append(
@@ -283,56 +443,170 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
                 % {"serial": certificate.serial},
             )
         )
-    requirements += course_requirements(mentor_id=mentor_id, programme=programme, at=at)
-    requirements.append(
-        _minutes_requirement(
-            code="practice_total",
-            label=_("%(hours)s of approved supervised practice")
-            % {"hours": _hours(programme.required_minutes_total)},
-            current=row["total_minutes"],
-            required=programme.required_minutes_total,
-            missing=_("%(left)s more approved practice needed."),
-        )
-    )
-    for item in per_competency:
-        requirements.append(
-            _minutes_requirement(
-                code=f"competency:{item.competency.slug}",
-                label=_("%(hours)s practising %(competency)s")
-                % {"hours": _hours(item.minutes), "competency": item.competency.name},
-                current=item.achieved,
-                required=item.minutes,
-                missing=_("%(left)s more approved practice in ") + item.competency.name + ".",
-            )
-        )
-    if programme.endorsement_required:
+    if path == Path.SUSPENDED:
         requirements.append(
             RequirementResult(
-                code="endorsement",
-                label=_("A supervisor's endorsement of your readiness"),
-                met=row["endorsed"],
-                current=int(row["endorsed"]),
+                code="reinstated",
+                label=_("Your certificate reinstated by a coordinator"),
+                met=False,
+                current=0,
                 required=1,
-                detail=""
-                if row["endorsed"]
-                else _("Your supervisor has not endorsed your readiness yet."),
+                detail=_(
+                    "Certificate %(serial)s is suspended. Renewal and a new certificate wait "
+                    "until a coordinator reinstates it; please talk to your coordinator."
+                )
+                % {"serial": certificate.serial},
             )
         )
-    renewal = _minutes_requirement(
-        code="renewal_practice",
-        label=_("%(hours)s of approved practice since %(date)s")
-        % {"hours": _hours(programme.renewal_minutes), "date": date_format(window_start)},
-        current=row["recent_minutes"],
-        required=programme.renewal_minutes,
-        missing=_("%(left)s more approved practice needed to renew."),
-    )
+    if path == Path.RENEWAL:
+        opens = renewal_opens_on(certificate, programme=programme)
+        is_open = opens <= at
+        requirements.append(
+            RequirementResult(
+                code="renewal_window",
+                label=_("Renewal opens on %(date)s, %(days)d days before expiry")
+                % {"date": date_format(opens), "days": programme.renewal_window_days},
+                met=is_open,
+                current=int(is_open),
+                required=1,
+                detail=""
+                if is_open
+                else _(
+                    "Renewal opens %(days)d days before the expiry date. Yours opens on %(date)s."
+                )
+                % {"days": programme.renewal_window_days, "date": date_format(opens)},
+            )
+        )
+    if path in (*ISSUING_PATHS, Path.REENTRY):
+        requirements += course_requirements(mentor_id=mentor_id, programme=programme, at=at)
+    if path in RENEWING_PATHS:
+        if path == Path.REENTRY:
+            missing = _(
+                "%(left)s more approved practice needed to renew, by %(until)s; after that "
+                "you qualify again in full."
+            )
+        else:
+            missing = _("%(left)s more approved practice needed to renew.")
+        renewal = _minutes_requirement(
+            code="renewal_practice",
+            label=since(
+                _("%(hours)s of approved practice since %(date)s"),
+                hours=_hours(programme.renewal_minutes),
+            ),
+            current=row["minutes"],
+            required=programme.renewal_minutes,
+            missing=missing,
+            until=date_format(reentry_until) if reentry_until else "",
+        )
+        requirements.append(renewal)
+    if path in ISSUING_PATHS:
+        total_label = (
+            since(
+                _("%(hours)s of approved supervised practice since %(date)s"),
+                hours=_hours(programme.required_minutes_total),
+            )
+            if practice_since
+            else _("%(hours)s of approved supervised practice")
+            % {"hours": _hours(programme.required_minutes_total)}
+        )
+        requirements.append(
+            _minutes_requirement(
+                code="practice_total",
+                label=total_label,
+                current=row["minutes"],
+                required=programme.required_minutes_total,
+                missing=_("%(left)s more approved practice needed."),
+            )
+        )
+        per_competency = (
+            CompetencyRequirement.objects.filter(programme=programme)
+            .select_related("competency")
+            .annotate(
+                achieved=Coalesce(
+                    Subquery(
+                        PracticeLog.objects.filter(
+                            approved, mentor_id=mentor_id, competencies=OuterRef("competency_id")
+                        )
+                        .order_by()
+                        .values("mentor_id")
+                        .annotate(total=Sum("duration_minutes"))
+                        .values("total"),
+                        output_field=IntegerField(),
+                    ),
+                    Value(0),
+                )
+            )
+            .order_by("sort_order", "pk")
+        )
+        for item in per_competency:
+            values = {"hours": _hours(item.minutes), "competency": item.competency.name}
+            label = (
+                since(_("%(hours)s practising %(competency)s since %(date)s"), **values)
+                if practice_since
+                else _("%(hours)s practising %(competency)s") % values
+            )
+            requirements.append(
+                _minutes_requirement(
+                    code=f"competency:{item.competency.slug}",
+                    label=label,
+                    current=item.achieved,
+                    required=item.minutes,
+                    missing=_("%(left)s more approved practice in %(competency)s."),
+                    competency=item.competency.name,
+                )
+            )
+    if programme.endorsement_required and path in (*ISSUING_PATHS, Path.REENTRY):
+        requirements.append(
+            _endorsement_requirement(
+                last=row["last_endorsed"], since=endorsement_since, programme=programme
+            )
+        )
     return Eligibility(
         mentor_id=mentor_id,
         mentor_name=mentor_name,
         programme=programme,
         at=at,
+        path=path,
+        summary=_summary(
+            path=path,
+            certificate=certificate,
+            programme=programme,
+            at=at,
+            reentry_until=reentry_until,
+            evidence_since=evidence_since,
+        ),
         requirements=requirements,
         renewal=renewal,
         certificate=certificate,
         evidence_since=evidence_since,
+        reentry_until=reentry_until,
+    )
+
+
+def _endorsement_requirement(
+    *, last: datetime | None, since: date, programme: CertificationProgramme
+) -> RequirementResult:
+    """A supervisor's endorsement given on or after ``since`` (it counts for one certification
+    cycle, or the months the programme sets), and what to do when the last one is too old."""
+    met = last is not None and timezone.localdate(last) >= since
+    if met:
+        detail = ""
+    elif last is None:
+        detail = _("Your supervisor has not endorsed your readiness yet.")
+    else:
+        detail = _(
+            "Your last endorsement, of %(date)s, is older than %(months)d months; please ask "
+            "your supervisor to endorse you again."
+        ) % {
+            "date": date_format(timezone.localdate(last)),
+            "months": programme.endorsement_validity_months,
+        }
+    return RequirementResult(
+        code="endorsement",
+        label=_("A supervisor's endorsement of your readiness, given since %(date)s")
+        % {"date": date_format(since)},
+        met=met,
+        current=int(met),
+        required=1,
+        detail=detail,
     )

@@ -58,10 +58,33 @@ class CertificationProgramme(ClusterableModel):
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
+    practice_recency_months = models.PositiveSmallIntegerField(
+        _("practice counts for (months)"),
+        default=24,
+        validators=[MaxValueValidator(120)],
+        help_text=_(
+            "Toward a first certificate (and a re-qualification in full), only approved "
+            "practice from this many months before the day counts. 0 means practice from any "
+            "date counts."
+        ),
+    )
+    endorsement_valid_months = models.PositiveSmallIntegerField(
+        _("endorsement valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "How long a supervisor's endorsement counts after it is given. Leave empty for one "
+            "certification cycle (the validity period)."
+        ),
+    )
     renewal_minutes = models.PositiveIntegerField(
         _("approved practice minutes to renew"),
         default=600,
-        help_text=_("Approved practice within the last validity period needed to renew."),
+        help_text=_(
+            "Approved practice with a session date within the current certificate's own period "
+            "(from its start date) needed to renew."
+        ),
     )
     renewal_window_days = models.PositiveSmallIntegerField(
         _("renewal opens (days before expiry)"), default=60
@@ -70,6 +93,16 @@ class CertificationProgramme(ClusterableModel):
         _("grace period (days)"),
         default=30,
         help_text=_("Days after the expiry date during which the certificate still counts."),
+    )
+    reentry_months = models.PositiveSmallIntegerField(
+        _("renewal after a lapse (months)"),
+        default=12,
+        validators=[MaxValueValidator(120)],
+        help_text=_(
+            "For how many months after a certificate's grace period ends its holder may still "
+            "renew it under the renewal rules (with a valid endorsement). After that, or with "
+            "0, they re-qualify in full."
+        ),
     )
     is_default = models.BooleanField(
         _("default programme"),
@@ -86,7 +119,9 @@ class CertificationProgramme(ClusterableModel):
             [
                 FieldPanel("required_courses", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("required_minutes_total"),
+                FieldPanel("practice_recency_months"),
                 FieldPanel("endorsement_required"),
+                FieldPanel("endorsement_valid_months"),
                 FieldPanel("supervisor_qualification_required"),
                 FieldPanel("supervisor_min_years"),
             ],
@@ -99,6 +134,7 @@ class CertificationProgramme(ClusterableModel):
                 FieldPanel("renewal_minutes"),
                 FieldPanel("renewal_window_days"),
                 FieldPanel("grace_days"),
+                FieldPanel("reentry_months"),
             ],
             heading=_("Validity and renewal"),
         ),
@@ -118,6 +154,11 @@ class CertificationProgramme(ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def endorsement_validity_months(self) -> int:
+        """How long an endorsement counts: the months set, else one certification cycle."""
+        return self.endorsement_valid_months or self.validity_months
 
 
 class CompetencyRequirement(Orderable):

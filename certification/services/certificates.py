@@ -6,7 +6,6 @@ status change, the certificate's current status. The holder is e-mailed and, for
 both only once the transaction commits.
 """
 
-import contextlib
 import hashlib
 import secrets
 from dataclasses import asdict
@@ -26,7 +25,14 @@ from django.utils.translation import gettext as _
 from certification import codes
 from certification.credentials.status import COUNTER_KEY as STATUS_COUNTER_KEY
 from certification.dates import add_months
-from certification.eligibility import Eligibility, eligibility_evaluate
+from certification.eligibility import (
+    ISSUING_PATHS,
+    RENEWING_PATHS,
+    Eligibility,
+    Path,
+    eligibility_evaluate,
+    renewal_window_open,
+)
 from certification.models import (
     CURRENT_STATUSES,
     REMINDER_KINDS,
@@ -137,9 +143,10 @@ def _evidence(eligibility: Eligibility, *, holder) -> dict:
             "name": programme.name,
             "description": programme.description,
         },
+        "path": eligibility.path.value,
         "requirements": [asdict(item) for item in eligibility.requirements],
         "competencies": competencies,
-        "renewal": asdict(eligibility.renewal),
+        "renewal": asdict(eligibility.renewal) if eligibility.renewal else None,
         "endorser": endorser,
         "recipient": _recipient(holder),
     }
@@ -236,118 +243,154 @@ def _create(
     return certificate
 
 
+# What an automatic check (approved log, passed quiz, endorsement) may do for a holder with
+# no certificate in force: a first certificate, a re-qualification, or a late renewal.
+AUTOMATIC_ISSUE_PATHS = (*ISSUING_PATHS, Path.REENTRY)
+
+
+def _due(eligibility: Eligibility, paths) -> bool:
+    return eligibility.path in paths and eligibility.programme.is_active and eligibility.qualifies
+
+
 def certificate_issue_due(eligibility: Eligibility) -> bool:
-    """Would an automatic check issue a first certificate now? Every requirement is met, the
-    programme is active, the holder has no current (active or suspended) certificate in it,
-    and no revocation stands without a coordinator's decision (a revocation is final for
-    every automatic path). The issue path and the mentor's page ("your certificate will be
-    issued in a moment") both ask this, so the page never promises what no trigger will do.
+    """Would an automatic check certify now? The path that applies is one an automatic check
+    takes (never a revocation without a coordinator's decision, never an active or suspended
+    certificate), the programme is active and that path's requirements are met. The issue
+    path and the mentor's page ("your certificate will be issued in a moment") both ask this,
+    so the page never promises what no trigger will do.
     """
-    current = eligibility.certificate
-    if current is not None and current.status in CURRENT_STATUSES:
-        return False
-    if eligibility.revoked_without_decision:
-        return False
-    return eligibility.programme.is_active and eligibility.qualifies
+    return _due(eligibility, AUTOMATIC_ISSUE_PATHS)
+
+
+def _certify(*, eligibility: Eligibility, at: datetime, actor) -> Certificate:
+    """Issue or renew on the path ``eligibility`` found, which the caller checked is met.
+
+    First certificate and re-qualification: a new certificate (ISSUED) from today. Renewal of
+    an active certificate: the old one is replaced and the new one runs to one validity period
+    after the old expiry date (no time is lost by renewing early). Renewal after a lapse: a
+    RENEWED certificate naming the lapsed one, valid from today. A lapse the nightly sweep has
+    not recorded yet is recorded first, as the sweep would.
+    """
+    programme = eligibility.programme
+    today = _today(at)
+    certificate = eligibility.certificate
+    if certificate is not None and certificate.status in CURRENT_STATUSES:
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if eligibility.path == Path.RENEWAL:
+            _set_status(certificate, CertificateStatus.SUPERSEDED, at=at)
+            _record(certificate, kind=CertificateEventKind.SUPERSEDED, actor=actor, at=at)
+        else:  # past its grace period: expired, whatever comes next
+            _set_status(certificate, CertificateStatus.EXPIRED, at=at)
+            event = _record(
+                certificate,
+                kind=CertificateEventKind.EXPIRED,
+                at=at,
+                reason=_("The validity period and its grace period have ended."),
+            )
+            _after_commit(certificate, event, lapsed=True)
+    if eligibility.path == Path.RENEWAL:
+        base = certificate.valid_until if today <= certificate.valid_until else today
+        valid_until = add_months(base, programme.validity_months)
+    else:
+        valid_until = add_months(today, programme.validity_months)
+    renewing = eligibility.path in RENEWING_PATHS
+    return _create(
+        eligibility=eligibility,
+        at=at,
+        valid_from=today,
+        valid_until=valid_until,
+        previous=certificate if renewing else None,
+        kind=CertificateEventKind.RENEWED if renewing else CertificateEventKind.ISSUED,
+        actor=actor,
+    )
+
+
+def _certify_if_qualified(
+    *, mentor_id: int, programme: CertificationProgramme, at: datetime, actor, paths
+) -> Certificate | None:
+    if not _lock_mentor(mentor_id):
+        return None  # an erased person is never certified again
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
+    if not _due(eligibility, paths):
+        return None  # includes a revocation without a coordinator's decision: final
+    return _certify(eligibility=eligibility, at=at, actor=actor)
 
 
 @transaction.atomic
 def certificate_issue_if_eligible(
     *, mentor_id: int, programme: CertificationProgramme, at: datetime | None = None, actor=None
 ) -> Certificate | None:
-    """Issue a first certificate when every requirement is met; exactly once.
+    """Certify a mentor who holds no certificate in force, when the path that applies is met:
+    a first certificate, a re-qualification in full, or a renewal after a lapse (within the
+    programme's re-entry window). Exactly once.
 
     The mentor's row is locked and at most one current certificate per mentor and programme is
     also a database constraint, so concurrent triggers issue one certificate. Returns None when
-    the mentor does not qualify or already holds a current or renewable certificate.
+    the path's requirements are not met, or the mentor holds an active or suspended certificate
+    (renewing that is ``certificate_renew``'s), or a revoked one without a coordinator's
+    decision.
     """
-    at = at or timezone.now()
-    if not _lock_mentor(mentor_id):
-        return None  # an erased person is never certified again
-    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
-    if not certificate_issue_due(eligibility):
-        return None
-    valid_from = _today(at)
-    return _create(
-        eligibility=eligibility,
-        at=at,
-        valid_from=valid_from,
-        valid_until=add_months(valid_from, programme.validity_months),
-        previous=None,
-        kind=CertificateEventKind.ISSUED,
+    return _certify_if_qualified(
+        mentor_id=mentor_id,
+        programme=programme,
+        at=at or timezone.now(),
         actor=actor,
+        paths=AUTOMATIC_ISSUE_PATHS,
     )
 
 
 def renewal_open(certificate: Certificate, *, on: date) -> bool:
     """Renewal opens `renewal_window_days` before expiry and closes at the end of grace."""
-    opens = date.fromordinal(
-        certificate.valid_until.toordinal() - certificate.programme.renewal_window_days
-    )
-    return certificate.status == CertificateStatus.ACTIVE and opens <= on <= certificate.grace_until
+    return renewal_window_open(certificate, programme=certificate.programme, on=on)
 
 
 @transaction.atomic
 def certificate_renew(
     *, mentor_id: int, programme: CertificationProgramme, at: datetime | None = None, actor=None
 ) -> Certificate:
-    """Renew the mentor's active certificate when renewal is open and its rules are met.
-
-    The new certificate runs from today to one validity period after the old expiry date (no
-    time is lost by renewing early); the old one is marked replaced. Raises CertificateError
-    with the reason otherwise.
+    """The mentor's "Renew now": renew an active certificate once its renewal window is open,
+    or a lapsed one within the re-entry window, when the renewal rules are met (practice
+    within the certificate's own period; after a lapse also the required courses and a valid
+    endorsement). Raises CertificateError with what to do otherwise.
     """
     at = at or timezone.now()
-    today = _today(at)
     if not _lock_mentor(mentor_id):
         raise CertificateError(_("This person's data was erased; they cannot be certified."))
-    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=today)
-    current = eligibility.certificate
-    if current is None or current.status != CertificateStatus.ACTIVE:
-        raise CertificateError(_("There is no active certificate to renew."))
-    current = Certificate.objects.select_for_update().get(pk=current.pk)
-    if not renewal_open(current, on=today):
-        raise CertificateError(
-            _("Renewal opens %(days)d days before the expiry date.")
-            % {"days": programme.renewal_window_days}
-        )
-    if not eligibility.renewal.met:
-        raise CertificateError(eligibility.renewal.detail)
-    _set_status(current, CertificateStatus.SUPERSEDED, at=at)
-    _record(current, kind=CertificateEventKind.SUPERSEDED, actor=actor, at=at)
-    base = current.valid_until if today <= current.valid_until else today
-    return _create(
-        eligibility=eligibility,
-        at=at,
-        valid_from=today,
-        valid_until=add_months(base, programme.validity_months),
-        previous=current,
-        kind=CertificateEventKind.RENEWED,
-        actor=actor,
-    )
+    eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
+    path = eligibility.path
+    if path == Path.FIRST:
+        raise CertificateError(_("There is no certificate to renew yet."))
+    if path not in RENEWING_PATHS:
+        if path == Path.REQUALIFY and eligibility.evidence_since is None:
+            raise CertificateError(
+                " ".join((eligibility.summary, _("Renewal is no longer possible.")))
+            )
+        raise CertificateError(eligibility.summary)
+    unmet = [item for item in eligibility.requirements if not item.met]
+    if unmet:
+        raise CertificateError(unmet[0].detail)
+    if not programme.is_active:
+        raise CertificateError(_("This programme is closed for certification."))
+    return _certify(eligibility=eligibility, at=at, actor=actor)
 
 
 @transaction.atomic
 def certificate_check(*, mentor_id: int, at: datetime | None = None) -> list[Certificate]:
-    """Issue or renew in every active programme where the mentor now qualifies."""
+    """The automatic check (after an approved log, a passed quiz, an endorsement): issue or
+    renew in every active programme where the path that applies to the mentor is met, exactly
+    as ``eligibility_evaluate`` says (``qualifies``)."""
     at = at or timezone.now()
     changed = []
     for programme in CertificationProgramme.objects.filter(is_active=True):
-        issued = certificate_issue_if_eligible(mentor_id=mentor_id, programme=programme, at=at)
-        if issued is not None:
-            changed.append(issued)
-            continue
-        current = (
-            Certificate.objects.filter(
-                holder_id=mentor_id, programme=programme, status=CertificateStatus.ACTIVE
-            )
-            .select_related("programme")
-            .first()
+        certificate = _certify_if_qualified(
+            mentor_id=mentor_id,
+            programme=programme,
+            at=at,
+            actor=None,
+            paths=(*ISSUING_PATHS, *RENEWING_PATHS),
         )
-        if current is not None and renewal_open(current, on=_today(at)):
-            # Renewal rules not met yet: nothing to do until more practice is approved.
-            with contextlib.suppress(CertificateError):
-                changed.append(certificate_renew(mentor_id=mentor_id, programme=programme, at=at))
+        if certificate is not None:
+            changed.append(certificate)
     return changed
 
 

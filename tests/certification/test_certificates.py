@@ -236,10 +236,11 @@ def test_renewal_needs_the_window_and_recent_practice(
         mentor=mentor,
         supervisor=supervisor,
         status="approved",
-        duration_minutes=30,
+        duration_minutes=60,
         session_date=timezone.localdate(in_window),
     )
-    # 100 minutes at issue are older than a validity period at renewal time? No: still inside.
+    # Renewal counts only practice within the certificate's own period: the 100 minutes that
+    # earned it (before its start) do not count again, the 60 minutes since do.
     with django_capture_on_commit_callbacks(execute=True):
         renewed = services.certificate_renew(mentor_id=mentor.pk, programme=programme, at=in_window)
     certificate.refresh_from_db()
