@@ -131,6 +131,7 @@ class CertificateViewSet(ModelViewSet):
 def certificate_add_refused(request):
     return DeletionRefusedView.as_view(
         status=403,
+        page_title=_("Cannot add"),
         title=_("Certificates are not added by hand"),
         lead=_(
             "Certificates are issued by the certification rules when a mentor meets a "

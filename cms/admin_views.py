@@ -229,9 +229,12 @@ def _page_refusal(request, blocked, cancel_url):
         "title": ngettext(
             "This page cannot be deleted", "These pages cannot be deleted", len(blocked)
         ),
-        "lead": _(
-            "Learners' records refer to these pages or to pages below them. Deleting a page "
-            "would take that history with it, so it is kept."
+        "lead": ngettext(
+            "Learners' records refer to this page or to pages below it. Deleting it would take "
+            "that history with it, so it is kept.",
+            "Learners' records refer to these pages or to pages below them. Deleting them would "
+            "take that history with it, so they are kept.",
+            len(blocked),
         ),
         "advice": [
             _(
@@ -260,9 +263,12 @@ def _user_refusal(request, blocked, cancel_url):
         "title": ngettext(
             "This account cannot be deleted", "These accounts cannot be deleted", len(blocked)
         ),
-        "lead": _(
+        "lead": ngettext(
+            "This account holds records that are kept as history: learning, practice, "
+            "certification or assignment records and their audit trail.",
             "These accounts hold records that are kept as history: learning, practice, "
-            "certification and assignment records and their audit trail."
+            "certification or assignment records and their audit trail.",
+            len(blocked),
         ),
         "advice": [
             _(
@@ -288,9 +294,12 @@ def _object_refusal(request, blocked, cancel_url, model):
             "This %(model)s cannot be deleted", "These %(models)s cannot be deleted", len(blocked)
         )
         % {"model": opts.verbose_name, "models": opts.verbose_name_plural},
-        "lead": _(
+        "lead": ngettext(
             "Other records depend on it, and some are history that is kept. Deleting it would "
-            "take them with it."
+            "take them with it.",
+            "Other records depend on them, and some are history that is kept. Deleting them "
+            "would take those records with them.",
+            len(blocked),
         ),
         "advice": [
             _(
