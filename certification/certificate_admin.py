@@ -129,6 +129,8 @@ class CertificateViewSet(ModelViewSet):
 
 
 def certificate_add_refused(request):
+    if not request.user.has_perm("certification.view_certificate"):
+        raise PermissionDenied
     return DeletionRefusedView.as_view(
         status=403,
         page_title=_("Cannot add"),
@@ -148,6 +150,8 @@ def certificate_add_refused(request):
 
 
 def certificate_delete_refused(request, pk):
+    if not request.user.has_perm("certification.view_certificate"):
+        raise PermissionDenied  # and no answer on whether the certificate exists
     get_object_or_404(Certificate, pk=pk)
     return DeletionRefusedView.as_view(
         status=403,

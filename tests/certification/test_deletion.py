@@ -67,6 +67,14 @@ def test_nobody_adds_a_certificate_in_the_admin(superuser_client, certificate):
     assert Certificate.objects.count() == 1
 
 
+def test_the_refusals_are_only_for_those_who_see_certificates(client, trainer, certificate):
+    client.login(username=trainer.username, password=PASSWORD)
+    for url in (reverse("certificate:add"), reverse("certificate:delete", args=[certificate.pk])):
+        response = client.get(url)
+        assert response.status_code == 302  # Wagtail's "no permission" redirect
+        assert "never deleted" not in response.content.decode()
+
+
 def test_the_certificate_screens_offer_no_add_or_delete(superuser_client, certificate):
     listing = superuser_client.get(reverse("certificate:index")).content.decode()
     inspect = superuser_client.get(reverse("certificate:inspect", args=[certificate.pk]))
