@@ -35,6 +35,7 @@ from certification.models import (
     CertificationProgramme,
     RecertificationDecision,
 )
+from cms.admin_views import DeletionRefusedView, HistoryKeepingDeleteView
 from cms.models import User
 
 EXPIRING_CHOICES = [
@@ -120,10 +121,65 @@ class CertificateViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = []
 
+    def get_urlpatterns(self):
+        # Never offered (CertificatePermissionPolicy), and answered with the reason if typed in.
+        # The index stays first: the menu links to the first pattern.
+        return [
+            *(p for p in super().get_urlpatterns() if p.name not in ("add", "delete")),
+            path("new/", certificate_add_refused, name="add"),
+            path("delete/<int:pk>/", certificate_delete_refused, name="delete"),
+        ]
+
+
+def certificate_add_refused(request):
+    if not request.user.has_perm("certification.view_certificate"):
+        raise PermissionDenied
+    return DeletionRefusedView.as_view(
+        status=403,
+        page_title=_("Cannot add"),
+        title=_("Certificates are not added by hand"),
+        lead=_(
+            "Certificates are issued by the certification rules when a mentor meets a "
+            "programme's requirements, so that every certificate rests on recorded evidence."
+        ),
+        advice=[
+            _(
+                "To see what a mentor still needs, open their eligibility checklist from the "
+                "mentor roster."
+            )
+        ],
+        cancel_url=reverse("certificate:index"),
+    )(request)
+
+
+def certificate_delete_refused(request, pk):
+    if not request.user.has_perm("certification.view_certificate"):
+        raise PermissionDenied  # and no answer on whether the certificate exists
+    get_object_or_404(Certificate, pk=pk)
+    return DeletionRefusedView.as_view(
+        status=403,
+        title=_("Certificates are never deleted"),
+        lead=_(
+            "A certificate is a record the programme gave its holder and anyone who checks it; "
+            "it is kept with its history."
+        ),
+        advice=[
+            _(
+                "To withdraw it, suspend or revoke it from Manage: the verification page and the "
+                "credential then say so."
+            )
+        ],
+        actions=[(_("Manage this certificate"), reverse("certificate_manage", args=[pk]))]
+        if request.user.has_perm("certification.manage_certificate")
+        else [],
+        cancel_url=reverse("certificate:index"),
+    )(request)
+
 
 class ProgrammeViewSet(ModelViewSet):
     model = CertificationProgramme
     icon = "list-ul"
+    delete_view_class = HistoryKeepingDeleteView  # refused once it has certificates, etc.
     menu_label = gettext_lazy("Programmes")
     list_display = [
         "name",

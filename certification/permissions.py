@@ -1,8 +1,9 @@
 """Who may see and review practice logs in the Wagtail admin.
 
-Registered for PracticeLog in CertificationConfig.ready(). Logs are never added or deleted
-through the admin. "change" means "review": only the log's own supervisor, never on their own
-log. "view" covers a supervisor's own supervisees' logs, and every log for coordinators.
+Registered for PracticeLog (and Certificate, below) in CertificationConfig.ready(). Logs are
+never added or deleted through the admin. "change" means "review": only the log's own
+supervisor, never on their own log. "view" covers a supervisor's own supervisees' logs, and
+every log for coordinators.
 """
 
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -31,3 +32,14 @@ class PracticeLogPermissionPolicy(ModelPermissionPolicy):
         if action == "change":
             return instance.supervisor_id == user.pk and instance.mentor_id != user.pk
         return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()
+
+
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """Certificates are issued by the lifecycle services and never deleted (they are history):
+    nobody, superusers included, adds or deletes one in the admin. Coordinators change their
+    status through "manage" (certification.manage_certificate), not through this policy."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)

@@ -13,13 +13,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from cms import privacy
+from cms import deletion, privacy
 from cms.forms import PersonEraseForm
 from cms.models import PersonErasure
 from cms.views import zip_response
@@ -160,4 +161,184 @@ class PersonEraseView(PersonDataMixin, TemplateView):
             refusal=refusal,
             plan=privacy.counts_described(privacy.person_erasure_preview(user=self.person)),
             **kwargs,
+        )
+
+
+# Refusing a delete that would take history with it (issue 13, point 7). What a delete would
+# take is cms.deletion's answer; these views only word the refusal for the person asking.
+
+BULK_NAMING_LIMIT = 50  # a bulk delete names each blocked item up to this many selected
+
+
+class DeletionRefusedView(WagtailAdminTemplateMixin, TemplateView):
+    """Says why nothing was deleted and what to do instead. Answers 200 to a GET (the delete
+    confirmation is replaced by this page) and 409 Conflict to a POST (nothing was deleted)."""
+
+    template_name = "cms/admin/deletion_refused.html"
+    header_icon = "warning"
+    page_title = gettext_lazy("Cannot delete")
+    title = ""
+    lead = ""
+    advice = ()
+    blocked = ()
+    actions = ()
+    cancel_url = ""
+    status = None  # 403 where the action is never allowed (certificates)
+
+    def get_page_subtitle(self):
+        return self.title
+
+    def get_breadcrumbs_items(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=self.title,
+            lead=self.lead,
+            advice=self.advice,
+            blocked=self.blocked,
+            actions=self.actions,
+            cancel_url=self.cancel_url,
+            **kwargs,
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        status = self.status or (200 if request.method in ("GET", "HEAD") else 409)
+        return self.render_to_response(self.get_context_data(), status=status)
+
+
+def _blocked_items(objects) -> list[tuple[object, list]]:
+    objects = list(objects)
+    if len(objects) <= BULK_NAMING_LIMIT:
+        return deletion.deletion_blockers_by_object(objects=objects)
+    blockers = deletion.deletion_blockers(objects=objects)
+    return [(None, blockers)] if blockers else []
+
+
+def _page_refusal(request, blocked, cancel_url):
+    pages = [page for page, _blockers in blocked if page is not None]
+    actions = []
+    if len(pages) == 1:
+        page = pages[0]
+        if page.live and page.permissions_for_user(request.user).can_unpublish():
+            actions.append(
+                (_("Unpublish this page"), reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+            )
+        cancel_url = cancel_url or reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    return {
+        "title": ngettext(
+            "This page cannot be deleted", "These pages cannot be deleted", len(blocked)
+        ),
+        "lead": ngettext(
+            "Learners' records refer to this page or to pages below it. Deleting it would take "
+            "that history with it, so it is kept.",
+            "Learners' records refer to these pages or to pages below them. Deleting them would "
+            "take that history with it, so they are kept.",
+            len(blocked),
+        ),
+        "advice": [
+            _(
+                "Unpublish the page instead: it disappears from the site, learners keep their "
+                "records, and it can be published again later."
+            ),
+            _("Pages that hold no learner history can still be deleted on their own."),
+        ],
+        "blocked": [(page and page.get_admin_display_title(), b) for page, b in blocked],
+        "actions": actions,
+        "cancel_url": cancel_url or reverse("wagtailadmin_home"),
+    }
+
+
+def _user_refusal(request, blocked, cancel_url):
+    people = [person for person, _blockers in blocked if person is not None]
+    actions = []
+    if len(people) == 1:
+        person = people[0]
+        actions.append(
+            (_("Edit this account"), reverse("wagtailusers_users:edit", args=[person.pk]))
+        )
+        if can_manage_personal_data(request.user):
+            actions.append((_("Personal data"), reverse("person_data:person", args=[person.pk])))
+    return {
+        "title": ngettext(
+            "This account cannot be deleted", "These accounts cannot be deleted", len(blocked)
+        ),
+        "lead": ngettext(
+            "This account holds records that are kept as history: learning, practice, "
+            "certification or assignment records and their audit trail.",
+            "These accounts hold records that are kept as history: learning, practice, "
+            "certification or assignment records and their audit trail.",
+            len(blocked),
+        ),
+        "advice": [
+            _(
+                "To stop someone signing in, deactivate the account instead: edit it and clear "
+                "“Active”."
+            ),
+            _(
+                "To remove a person's data at their request, use Settings → Personal data: "
+                "erasure deletes what can go and keeps the audit trail without their name."
+            ),
+            _("Accounts that hold no history can still be deleted on their own."),
+        ],
+        "blocked": [(person and person.get_username(), b) for person, b in blocked],
+        "actions": actions,
+        "cancel_url": cancel_url or reverse("wagtailusers_users:index"),
+    }
+
+
+def _object_refusal(request, blocked, cancel_url, model):
+    opts = model._meta
+    return {
+        "title": ngettext(
+            "This %(model)s cannot be deleted", "These %(models)s cannot be deleted", len(blocked)
+        )
+        % {"model": opts.verbose_name, "models": opts.verbose_name_plural},
+        "lead": ngettext(
+            "Other records depend on it, and some are history that is kept. Deleting it would "
+            "take them with it.",
+            "Other records depend on them, and some are history that is kept. Deleting them "
+            "would take those records with them.",
+            len(blocked),
+        ),
+        "advice": [
+            _(
+                "Keep it. If it should no longer be used, edit it instead, for example to mark it "
+                "inactive where the form offers that."
+            ),
+        ],
+        "blocked": [(obj and str(obj), b) for obj, b in blocked],
+        "actions": [],
+        "cancel_url": cancel_url or reverse("wagtailadmin_home"),
+    }
+
+
+def deletion_refusal(request, objects, *, cancel_url: str = ""):
+    """The refusal page when deleting ``objects`` (of one model, or pages) would take history
+    with it; None when they may be deleted."""
+    from wagtail.models import Page
+
+    objects = list(objects)
+    if not objects:
+        return None
+    blocked = _blocked_items(objects)
+    if not blocked:
+        return None
+    model = objects[0]._meta.model
+    if isinstance(objects[0], Page):
+        wording = _page_refusal(request, blocked, cancel_url)
+    elif issubclass(model, get_user_model()):
+        wording = _user_refusal(request, blocked, cancel_url)
+    else:
+        wording = _object_refusal(request, blocked, cancel_url, model)
+    return DeletionRefusedView.as_view(**wording)(request)
+
+
+class HistoryKeepingDeleteView(generic.DeleteView):
+    """A ModelViewSet's delete view that refuses, with the explanation, when deleting the object
+    would take history with it (snippets, pages and users get the same from cms.wagtail_hooks)."""
+
+    def run_before_hook(self):
+        return deletion_refusal(
+            self.request, [self.object], cancel_url=reverse(self.index_url_name)
         )

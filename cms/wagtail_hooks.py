@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 
 from cms import admin_views
@@ -93,3 +94,37 @@ def register_stuck_work_report():
         icon_name="warning",
         order=900,
     )
+
+
+# Deleting never takes history with it (issue 13, point 7): every Wagtail delete path asks
+# cms.deletion first and answers with the explanation instead of deleting. ModelViewSets use
+# cms.admin_views.HistoryKeepingDeleteView for the same.
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_pages_with_history(request, page):
+    """The page delete view, for the page and every page below it (GET and POST)."""
+    return admin_views.deletion_refusal(request, [page])
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_people_with_history(request, user):
+    """Wagtail's user delete view (GET and POST): erase through Personal data instead."""
+    return admin_views.deletion_refusal(request, [user])
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_snippets_with_history(request, instances):
+    """A snippet's delete view and the snippets' bulk delete (GET and POST)."""
+    instances = list(instances)
+    viewset = instances and getattr(instances[0], "snippet_viewset", None)
+    cancel_url = reverse(viewset.get_url_name("list")) if viewset else ""
+    return admin_views.deletion_refusal(request, instances, cancel_url=cancel_url)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_history(request, action_type, objects, action_class_instance):
+    """The bulk delete of pages and users (snippets answered in before_delete_snippet)."""
+    if action_type != "delete" or isinstance(action_class_instance, SnippetBulkAction):
+        return None
+    return admin_views.deletion_refusal(request, objects, cancel_url=action_class_instance.next_url)

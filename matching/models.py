@@ -150,7 +150,7 @@ class Assignment(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="assignments_made",
         verbose_name=_("coordinator"),
     )
@@ -208,7 +208,7 @@ class AssignmentEvent(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("by"),
         help_text=_("Empty for the system (lapse flow-through, nightly sweep)."),

@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.admin_views import HistoryKeepingDeleteView
 from matching import admin_views
 from matching.models import Assignment, Mentee, MentorProfile
 
@@ -30,6 +31,7 @@ class MenteeViewSet(ModelViewSet):
     menu_label = _("Mentees")
     copy_view_enabled = False
     add_view_class = MenteeCreateView
+    delete_view_class = HistoryKeepingDeleteView  # refused while assignments refer to it
     form_fields = ["code_name", "languages", "programme", "needs_crisis_trained", "is_active"]
     list_display = ["code_name", "programme", "languages", "needs_crisis_trained", "is_active"]
     list_filter = ["is_active", "needs_crisis_trained", "programme"]

@@ -189,13 +189,13 @@ class Endorsement(models.Model):
 
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="endorsements",
         verbose_name=_("mentor"),
     )
     programme = models.ForeignKey(
         CertificationProgramme,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="endorsements",
         verbose_name=_("programme"),
     )
@@ -421,7 +421,7 @@ class CertificateEvent(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("by"),
         help_text=_("Empty for the system (scheduled jobs, automatic issuing)."),

@@ -233,7 +233,10 @@ class PracticeLog(models.Model):
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
     setting = models.CharField(_("setting"), max_length=20, choices=Setting.choices)
     competencies = models.ManyToManyField(
-        "courses.Competency", related_name="practice_logs", verbose_name=_("competencies")
+        "courses.Competency",
+        through="PracticeLogCompetency",
+        related_name="practice_logs",
+        verbose_name=_("competencies"),
     )
     reflection = models.TextField(_("reflection"), max_length=REFLECTION_MAX_LENGTH)
     status = models.CharField(
@@ -285,6 +288,29 @@ class PracticeLog(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in self.FINAL_STATUSES
+
+
+class PracticeLogCompetency(models.Model):
+    """A competency practised in a log (the table Django made for the many-to-many field).
+
+    Explicit only so that the competency is protected: deleting it would silently take the
+    minutes that logs, approved ones included, counted toward it."""
+
+    practicelog = models.ForeignKey(
+        PracticeLog, on_delete=models.CASCADE, verbose_name=_("practice log")
+    )
+    competency = models.ForeignKey(
+        "courses.Competency", on_delete=models.PROTECT, verbose_name=_("competency")
+    )
+
+    class Meta:
+        db_table = "certification_practicelog_competencies"
+        unique_together = [("practicelog", "competency")]
+        verbose_name = _("practice log entry")
+        verbose_name_plural = _("practice log entries")
+
+    def __str__(self):
+        return f"{self.practicelog_id} · {self.competency_id}"
 
 
 class PracticeLogEvent(models.Model):

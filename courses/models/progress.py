@@ -16,13 +16,13 @@ class Enrolment(models.Model):
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="enrolments",
         verbose_name=_("learner"),
     )
     course = models.ForeignKey(
         "courses.CoursePage",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="enrolments",
         verbose_name=_("course"),
     )
@@ -65,13 +65,13 @@ class ModuleCompletion(models.Model):
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="module_completions",
         verbose_name=_("learner"),
     )
     module = models.ForeignKey(
         "courses.ModulePage",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="completions",
         verbose_name=_("module"),
     )
@@ -97,13 +97,13 @@ class ReflectionAnswer(models.Model):
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reflection_answers",
         verbose_name=_("learner"),
     )
     module = models.ForeignKey(
         "courses.ModulePage",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reflection_answers",
         verbose_name=_("module"),
     )

@@ -228,7 +228,7 @@ class QuizAttempt(models.Model):
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="quiz_attempts",
         verbose_name=_("learner"),
     )

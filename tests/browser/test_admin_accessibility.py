@@ -9,6 +9,7 @@ editor, snippet forms) are exercised by the journeys instead.
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Task
 from playwright.sync_api import expect
@@ -157,6 +158,48 @@ def test_our_admin_screens_are_accessible(page, demo, media_in_tmp, role):
                 "() => document.querySelectorAll('main details').forEach(d => d.open = true)"
             )
             violations += axe_violations(page)
+        if violations:
+            failures.append(f"{what}: {format_violations(page.url, violations)}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_deletion_refusals_are_accessible(page, demo, media_in_tmp):
+    """The screens that refuse a delete which would take history with it (issue 13, point 7),
+    as a superuser meets them on the demo data: a studied module, a learner's account, a quiz
+    with attempts, and a certificate (never deleted, nor added by hand)."""
+    from courses.models import ModuleCompletion, QuizAttempt
+    from tests.factories.cms import PASSWORD, UserFactory
+
+    admin = UserFactory(username="superuser-a11y", is_superuser=True, is_staff=True)
+    completion = ModuleCompletion.objects.select_related("learner").first()
+    attempt = QuizAttempt.objects.first()
+    certificate = Certificate.objects.first()
+    screens = [
+        (
+            "a studied module",
+            reverse("wagtailadmin_pages:delete", args=[completion.module_id]),
+            200,
+        ),
+        (
+            "a learner's account",
+            reverse("wagtailusers_users:delete", args=[completion.learner_id]),
+            200,
+        ),
+        (
+            "a quiz with attempts",
+            reverse("wagtailsnippets_courses_quiz:delete", args=[attempt.quiz_id]),
+            200,
+        ),
+        ("a certificate", reverse("certificate:delete", args=[certificate.pk]), 403),
+        ("adding a certificate by hand", reverse("certificate:add"), 403),
+    ]
+    sign_in_at(page, "/admin/login/", admin.username, PASSWORD)
+    failures = []
+    for what, path, status in screens:
+        response = page.goto(path)
+        assert response.status == status, f"deleting {what} ({path}) answered {response.status}"
+        expect(page.locator("main")).to_contain_text("What to do instead")
+        violations = axe_violations(page)
         if violations:
             failures.append(f"{what}: {format_violations(page.url, violations)}")
     assert not failures, "\n\n".join(failures)

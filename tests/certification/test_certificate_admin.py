@@ -41,7 +41,8 @@ def test_coordinators_list_and_filter_certificates(coordinator_client, certifica
     response = coordinator_client.get("/admin/certificate/?status=revoked")
     assert certificate.serial not in response.content.decode()
     assert coordinator_client.get("/admin/certificate/?expiring_within=30").status_code == 200
-    assert coordinator_client.get("/admin/certificate/new/").status_code == 302  # no add
+    added = coordinator_client.get("/admin/certificate/new/")  # never added by hand
+    assert added.status_code == 403 and "issued by the certification rules" in added.text
     edit = coordinator_client.get(f"/admin/certificate/edit/{certificate.pk}/")
     assert edit.status_code == 302  # certificates are never edited in place
 
