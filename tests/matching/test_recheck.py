@@ -237,7 +237,9 @@ def apply(change: str, world, *, signals: bool) -> None:
     elif change == "not_accepting":
         set_fields(MentorProfile.objects.get(user=mentor), accepting_new=False)
     elif change == "certificate_suspended":
-        certificate = world["certificate"]
+        certificate = Certificate.objects.get(pk=world["certificate"].pk)
+        if certificate.status != "active":
+            return  # only an active certificate can be suspended (it may have expired first)
         if signals:
             certification.certificate_suspend(
                 certificate_id=certificate.pk, actor=None, reason="Review."
