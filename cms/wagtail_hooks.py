@@ -93,3 +93,34 @@ def register_stuck_work_report():
         icon_name="warning",
         order=900,
     )
+
+
+# --- Audit log: person-related actions (cms/audit.py), and Site history for coordinators ---
+
+
+@hooks.register("register_log_actions")
+def register_person_log_actions(actions):
+    from cms import audit
+
+    audit.register_log_actions(actions)
+
+
+@hooks.register("construct_reports_menu")
+def site_history_for_coordinators(request, menu_items):
+    """Wagtail shows Reports → Site history only to those who may explore pages; coordinators
+    read the audit trail there too (it lists the entries their permissions cover)."""
+    from cms.roles import COORDINATORS, user_has_role
+
+    if not user_has_role(request.user, COORDINATORS):
+        return
+    if any(item.name == "site-history" for item in menu_items):
+        return
+    menu_items.append(
+        MenuItem(
+            _("Site history"),
+            reverse("wagtailadmin_reports:site_history"),
+            name="site-history",
+            icon_name="history",
+            order=1000,
+        )
+    )
