@@ -220,3 +220,41 @@ ACTIONS = {
 
 def register_log_actions(actions) -> None:
     register_actions(actions, ACTIONS)
+
+
+# --- Who reads Site history ------------------------------------------------------------------
+
+
+def can_read_site_history(user) -> bool:
+    """Superusers and coordinators; and those Wagtail itself shows it to (people who may
+    explore pages), unless they supervise. Wagtail lists entries by object type, not by object:
+    a supervisor would read every practice-log and endorsement entry there, with the names of
+    mentors who are not theirs. Supervisors read their supervisees' logs on the logs' pages."""
+    from wagtail.models import Page
+    from wagtail.permissions import policy_registry
+
+    from cms.roles import COORDINATORS, SUPERVISORS, user_has_role
+
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user_has_role(user, COORDINATORS):
+        return True
+    if user_has_role(user, SUPERVISORS):
+        return False
+    return policy_registry.get_by_type(Page).explorable_root_instance(user) is not None
+
+
+def site_history_guard(view):
+    """Wrap Wagtail's Site history view with ``can_read_site_history`` (cms/urls.py)."""
+    from functools import wraps
+
+    from django.core.exceptions import PermissionDenied
+    from wagtail.admin.auth import require_admin_access
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not can_read_site_history(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return require_admin_access(guarded)

@@ -106,21 +106,22 @@ def register_person_log_actions(actions):
 
 
 @hooks.register("construct_reports_menu")
-def site_history_for_coordinators(request, menu_items):
-    """Wagtail shows Reports → Site history only to those who may explore pages; coordinators
-    read the audit trail there too (it lists the entries their permissions cover)."""
-    from cms.roles import COORDINATORS, user_has_role
+def site_history_for_those_who_may_read_it(request, menu_items):
+    """Reports → Site history follows ``cms.audit.can_read_site_history``: Wagtail shows it to
+    page editors only; coordinators read the audit trail there, supervisors do not."""
+    from cms.audit import can_read_site_history
 
-    if not user_has_role(request.user, COORDINATORS):
-        return
-    if any(item.name == "site-history" for item in menu_items):
-        return
-    menu_items.append(
-        MenuItem(
-            _("Site history"),
-            reverse("wagtailadmin_reports:site_history"),
-            name="site-history",
-            icon_name="history",
-            order=1000,
+    shown = [item for item in menu_items if item.name == "site-history"]
+    if not can_read_site_history(request.user):
+        for item in shown:
+            menu_items.remove(item)
+    elif not shown:
+        menu_items.append(
+            MenuItem(
+                _("Site history"),
+                reverse("wagtailadmin_reports:site_history"),
+                name="site-history",
+                icon_name="history",
+                order=1000,
+            )
         )
-    )

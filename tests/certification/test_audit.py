@@ -281,12 +281,12 @@ def test_each_transition_has_its_action(draft, mentor, from_status, to_status, a
     assert entries(draft).filter(data__event=event.pk).get().action == action
 
 
-def test_supervisors_read_their_decisions_in_site_history(
-    client, submitted, supervisor, django_capture_on_commit_callbacks
+def test_coordinators_read_practice_log_decisions_in_site_history(
+    client, submitted, supervisor, coordinator, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
         services.practice_log_approve(log=submitted, reviewer=supervisor)
-    html = site_history(client, supervisor)
+    html = site_history(client, coordinator)
     assert f"Practice log {submitted.pk}" in html
     assert "Practice log approved" in html
 
@@ -393,3 +393,19 @@ def test_no_entry_names_the_holder(certificate):
     for entry in ModelLogEntry.objects.all():
         assert certificate.holder_name not in entry.label
         assert certificate.holder.username not in str(entry.data)
+
+
+def test_site_history_is_not_a_window_on_other_supervisors_caseloads(
+    client, submitted, mentor, supervisor
+):
+    """Wagtail lists entries by object type: a supervisor would see every mentor's log entries
+    and their names there. Supervisors read their supervisees' logs on the logs' own pages."""
+    other = UserFactory(role=["Supervisors", "Trainers"])  # a trainer may explore pages
+    client.force_login(other)
+    for name in ("site_history", "site_history_results"):
+        response = client.get(reverse(f"wagtailadmin_reports:{name}"))
+        assert response.status_code in (302, 403)
+        assert mentor.get_full_name() not in response.content.decode()
+    assert (
+        reverse("wagtailadmin_reports:site_history") not in client.get("/admin/").content.decode()
+    )

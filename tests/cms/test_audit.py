@@ -195,6 +195,17 @@ def test_coordinators_find_site_history_in_the_reports_menu(client, coordinator,
     assert SITE_HISTORY not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+def test_trainers_keep_wagtails_site_history_for_pages(client, trainer):
+    client.force_login(trainer)
+    assert SITE_HISTORY in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(SITE_HISTORY).status_code == 200
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client):
+    response = client.get(SITE_HISTORY)
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
 def test_coordinators_see_only_what_their_permissions_cover(client, coordinator, person):
     """Wagtail lists an entry only to those with a permission on its object type: a page
     entry is not for coordinators; the audit entries are."""
