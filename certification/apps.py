@@ -20,7 +20,7 @@ class CertificationConfig(AppConfig):
         register_permission_policy(PracticeLog, PracticeLogPermissionPolicy(PracticeLog))
         register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 
-        from certification import checks, receivers  # noqa: F401 - registers checks, receivers
+        from certification import audit, checks, receivers  # noqa: F401 - registers them
         from certification.panels import certification_panel, practice_panel
         from courses.dashboard import register_dashboard_panel
 

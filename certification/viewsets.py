@@ -4,7 +4,6 @@
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,6 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
 
 from certification import admin_views, selectors, services
 from certification.forms import SupervisionLinkForm, SupervisorProfileForm, add_service_errors
@@ -107,9 +105,8 @@ class SupervisionLinkSaveMixin:
     the rules re-checked under it); a refusal there becomes a form error, never a 500."""
 
     def save_instance(self):
-        link = services.supervision_link_save(link=self.form.instance)
-        log(instance=link, action=self.log_action_name, user=self.request.user)
-        return link
+        # Logged to Wagtail's audit log by certification.audit (create, edit or end).
+        return services.supervision_link_save(link=self.form.instance)
 
     def form_valid(self, form):
         try:
@@ -120,11 +117,11 @@ class SupervisionLinkSaveMixin:
 
 
 class SupervisionLinkCreateView(SupervisionLinkSaveMixin, CreateView):
-    log_action_name = "wagtail.create"
+    pass
 
 
 class SupervisionLinkEditView(SupervisionLinkSaveMixin, EditView):
-    log_action_name = "wagtail.edit"
+    pass
 
 
 class SupervisionLinkDeleteView(DeleteView):
@@ -142,9 +139,8 @@ class SupervisionLinkDeleteView(DeleteView):
         return super().get(request, *args, **kwargs)
 
     def delete_action(self):
-        with transaction.atomic():
-            log(instance=self.object, action="wagtail.delete", user=self.request.user, deleted=True)
-            services.supervision_link_delete(link=self.object)
+        # Logged to Wagtail's audit log by certification.audit, in the service's transaction.
+        services.supervision_link_delete(link=self.object)
 
     def form_valid(self, form):
         try:

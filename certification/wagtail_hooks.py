@@ -136,3 +136,13 @@ def register_certificate_expiry_report():
         icon_name="warning",
         order=320,
     )
+
+
+# --- Audit log: certification's actions in Wagtail's log (written by certification/audit.py) ---
+
+
+@hooks.register("register_log_actions")
+def register_certification_log_actions(actions):
+    from certification import audit
+
+    audit.register_log_actions(actions)

@@ -111,7 +111,7 @@ class PersonExportView(PersonDataMixin, View):
 
     def post(self, request, pk):
         return zip_response(
-            privacy.person_export_archive(user=self.person),
+            privacy.person_export_archive(user=self.person, actor=request.user, via="admin"),
             filename=privacy.export_filename(self.person),
         )
 

@@ -37,7 +37,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
+from wagtail.log_actions import LogContext
 
+from cms import audit
 from cms.models import PersonErasure
 from cms.selectors import organisation_name
 
@@ -77,9 +79,13 @@ def _sections(export: dict) -> Iterator[tuple[str, str, list[dict]]]:
             yield label, name, records
 
 
-def person_export_archive(*, user) -> bytes:
+def person_export_archive(*, user, actor, via: str) -> bytes:
     """The export as a zip: one JSON file per section (``<app>/<section>.json``), a manifest
-    with the record counts and a README that explains the files in plain words."""
+    with the record counts and a README that explains the files in plain words.
+
+    Every export is recorded in Wagtail's audit log: who (``actor``; None for the command
+    line) exported whose data, and through which door (``via``, see ``audit.EXPORT_CHANNELS``).
+    Both are required, so no caller can forget to say."""
     export = person_export(user=user)
     generated_at = timezone.now()
     manifest = {
@@ -99,6 +105,7 @@ def person_export_archive(*, user) -> bytes:
         archive.writestr("manifest.json", _json(manifest))
         for label, name, records in _sections(export):
             archive.writestr(f"{label}/{name}.json", _json(records))
+    audit.person_exported(person=user, actor=actor, via=via)
     return buffer.getvalue()
 
 
@@ -184,15 +191,34 @@ def person_erase(*, person_id: int, actor, reason: str, at=None) -> PersonErasur
         raise PersonErasureError(refusal)
     email, name = person.email, person.public_name
 
+    # Wagtail's log names objects by the label they had when an entry was written; collect the
+    # person's objects now (the erasure deletes some) and give their entries neutral labels.
+    logged_objects = _person_log_objects(person)
     counts: dict[str, dict[str, int]] = {}
-    for label, module in reversed(contributors()):
-        counts[label] = module.erase(person, actor=actor, reason=reason, at=at)
-    erasure = PersonErasure.objects.create(
-        person=person, actor=actor, at=at, reason=reason, counts=counts
-    )
+    # Entries that the erasure's own changes cause (a supervision link ended) name its actor.
+    with LogContext(user=actor):
+        for label, module in reversed(contributors()):
+            counts[label] = module.erase(person, actor=actor, reason=reason, at=at)
+        erasure = PersonErasure.objects.create(
+            person=person, actor=actor, at=at, reason=reason, counts=counts
+        )
+        audit.relabel(logged_objects)
+        audit.person_erased(person=person, actor=actor, erasure=erasure)
     if email:
         transaction.on_commit(lambda: _send_final_notice(email=email, name=name))
     return erasure
+
+
+def _person_log_objects(person) -> list[tuple[type, list]]:
+    """Every app's ``audit.person_log_objects(person)``: the objects about the person whose
+    entries in Wagtail's log must not keep their name (found as ``personal_data`` modules are)."""
+    found = []
+    for app_config in apps.get_app_configs():
+        if module_has_submodule(app_config.module, "audit"):
+            module = import_module(f"{app_config.name}.audit")
+            if hasattr(module, "person_log_objects"):
+                found.extend(module.person_log_objects(person))
+    return found
 
 
 def counts_described(counts: dict[str, dict[str, int]]) -> list[tuple[str, int]]:

@@ -5,10 +5,25 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import audit, views
 from cms.forms import ThrottledAuthenticationForm
+
+# --- Audit trail (issue 14 point 7): Wagtail's Site history, for those who may read it ------
+# Same paths as Wagtail's, matched first, so its URL names still reverse to them.
+audit_urls = [
+    path(
+        "admin/reports/site-history/",
+        audit.site_history_guard(LogEntriesView.as_view()),
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        audit.site_history_guard(LogEntriesView.as_view(results_only=True)),
+    ),
+]
+# --- end audit trail ---
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -22,6 +37,7 @@ urlpatterns = [
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
     path("accounts/data/", views.my_data, name="my_data"),
     path("accounts/", include("django.contrib.auth.urls")),
+    *audit_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("courses.urls")),

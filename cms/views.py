@@ -75,7 +75,7 @@ def my_data(request):
     download is a deliberate act behind CSRF protection rather than a link to prefetch."""
     if request.method == "POST":
         return zip_response(
-            privacy.person_export_archive(user=request.user),
+            privacy.person_export_archive(user=request.user, actor=request.user, via="self"),
             filename=privacy.export_filename(request.user),
         )
     return render(request, "cms/my_data.html")

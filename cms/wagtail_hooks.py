@@ -128,3 +128,35 @@ def refuse_bulk_deleting_history(request, action_type, objects, action_class_ins
     if action_type != "delete" or isinstance(action_class_instance, SnippetBulkAction):
         return None
     return admin_views.deletion_refusal(request, objects, cancel_url=action_class_instance.next_url)
+
+
+# --- Audit log: person-related actions (cms/audit.py), and Site history for coordinators ---
+
+
+@hooks.register("register_log_actions")
+def register_person_log_actions(actions):
+    from cms import audit
+
+    audit.register_log_actions(actions)
+
+
+@hooks.register("construct_reports_menu")
+def site_history_for_those_who_may_read_it(request, menu_items):
+    """Reports → Site history follows ``cms.audit.can_read_site_history``: Wagtail shows it to
+    page editors only; coordinators read the audit trail there, supervisors do not."""
+    from cms.audit import can_read_site_history
+
+    shown = [item for item in menu_items if item.name == "site-history"]
+    if not can_read_site_history(request.user):
+        for item in shown:
+            menu_items.remove(item)
+    elif not shown:
+        menu_items.append(
+            MenuItem(
+                _("Site history"),
+                reverse("wagtailadmin_reports:site_history"),
+                name="site-history",
+                icon_name="history",
+                order=1000,
+            )
+        )

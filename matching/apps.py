@@ -8,4 +8,4 @@ class MatchingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from matching import receivers  # noqa: F401 - connects the certificate_lapsed receiver
+        from matching import audit, receivers  # noqa: F401 - connects their receivers

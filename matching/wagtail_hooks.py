@@ -92,3 +92,13 @@ class MatchingSummaryPanel(Component):
 def add_matching_panel(request, panels):
     if can_coordinate(request.user):
         panels.append(MatchingSummaryPanel())
+
+
+# --- Audit log: assignment decisions in Wagtail's log (written by matching/audit.py) ---
+
+
+@hooks.register("register_log_actions")
+def register_matching_log_actions(actions):
+    from matching import audit
+
+    audit.register_log_actions(actions)

@@ -138,6 +138,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
                 "personal data: erase, with what will happen",
                 f"/admin/personal-data/{mentor.pk}/erase/",
             ),
+            ("site history: the audit trail", "/admin/reports/site-history/"),
         ],
     }
 

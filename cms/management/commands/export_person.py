@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"No account has the username “{username}”.")
         output = output or privacy.export_filename(person)
-        archive = privacy.person_export_archive(user=person)
+        archive = privacy.person_export_archive(user=person, actor=None, via="command")
         try:  # readable by this account only, and never over an existing file
             descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError as error:
