@@ -11,10 +11,14 @@ class CertificationConfig(AppConfig):
         # Wagtail 8 wants custom permission policies registered before anything asks for them.
         from wagtail.permissions import register_permission_policy
 
-        from certification.models import PracticeLog
-        from certification.permissions import PracticeLogPermissionPolicy
+        from certification.models import Certificate, PracticeLog
+        from certification.permissions import (
+            CertificatePermissionPolicy,
+            PracticeLogPermissionPolicy,
+        )
 
         register_permission_policy(PracticeLog, PracticeLogPermissionPolicy(PracticeLog))
+        register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 
         from certification import checks, receivers  # noqa: F401 - registers checks, receivers
         from certification.panels import certification_panel, practice_panel

@@ -25,7 +25,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from certification import selectors, services, tasks
 from certification.models import (
@@ -88,23 +87,11 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
-class IssuedByRulesPolicy(ModelPermissionPolicy):
-    """Nobody adds or edits a certificate by hand, superusers included: Wagtail's create view
-    would save a blank certificate past the gate (it failed with a 500 on a NOT NULL)."""
-
-    def user_has_permission(self, user, action):
-        return action not in {"add", "change"} and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
 class CertificateViewSet(ModelViewSet):
     """Certificates are issued by the rules, never typed in: no add or edit for anyone
     (coordinators hold view + manage, not add/change)."""
 
     model = Certificate
-    permission_policy = IssuedByRulesPolicy(Certificate)
     icon = "tick-inverse"
     menu_label = gettext_lazy("Certificates")
     index_view_class = CertificateIndexView

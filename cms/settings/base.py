@@ -74,7 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Issue 14 point 9 (timing): Wagtail's redirects, skipped for final 404s (cms/redirects.py).
+    "cms.redirects.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
