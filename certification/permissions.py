@@ -35,11 +35,16 @@ class PracticeLogPermissionPolicy(ModelPermissionPolicy):
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):
-    """Certificates are issued by the lifecycle services and never deleted (they are history):
-    nobody, superusers included, adds or deletes one in the admin. Coordinators change their
-    status through "manage" (certification.manage_certificate), not through this policy."""
+    """Certificates are issued by the lifecycle services (certificate_issue_if_eligible) and
+    never deleted or edited by hand (they are history): nobody, superusers included, adds,
+    edits or deletes one in the admin; Wagtail's create view would otherwise save a blank
+    certificate past the gate. Coordinators change a status through "manage"
+    (certification.manage_certificate), not through this policy."""
 
     def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
+        return action not in {"add", "change", "delete"} and super().user_has_permission(
+            user, action
+        )
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)

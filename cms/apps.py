@@ -8,4 +8,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import receivers  # noqa: F401 (connects the signal receivers)
+        from cms import (
+            exports,
+            receivers,  # noqa: F401 (connects the signal receivers)
+        )
+
+        exports.install()  # every CSV export is formula-safe (issue 14 point 6)

@@ -207,6 +207,14 @@ class QuizOutcomesReport(QuizReportMixin, ReportView):
         "distribution": _("Scores in bands of 10%"),
     }
     export_filename = "quiz-outcomes"
+    # The distribution is a list of counts: Wagtail joins lists as text, which fails on numbers
+    # (a 500 for XLSX, a CSV cut off after its header row), so it is joined here.
+    custom_field_preprocess = {
+        "distribution": {
+            fmt: (lambda counts: ", ".join(str(count) for count in counts))
+            for fmt in ReportView.FORMATS
+        }
+    }
 
     def get_filtered_queryset(self):
         return [selectors.quiz_summary(quiz=quiz) for quiz in self.get_queryset()]

@@ -27,6 +27,9 @@ STATUS_CHOICES = [
 ]
 
 
+MAX_PAGE = 2**31  # a page number past this would overflow the database's OFFSET (a 500)
+
+
 def programmes_for(request) -> list[CertificationProgramme]:
     """Every programme, default first: one query per request, shared by the view and filter."""
     if not hasattr(request, "_matching_programmes"):
@@ -45,7 +48,7 @@ class CountInPagePaginator(WagtailPaginator):
 
     def get_page(self, number):
         try:
-            number = max(int(number), 1)
+            number = min(max(int(number), 1), MAX_PAGE)
         except (TypeError, ValueError):
             number = 1
         bottom = (number - 1) * self.per_page

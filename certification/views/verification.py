@@ -1,6 +1,6 @@
 """Public verification of a certificate by its code: minimal disclosure, throttled."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,12 +22,36 @@ def _throttled(request) -> bool:
     )
 
 
+def _placeholder(code: str):
+    """A certificate that exists nowhere, shaped like a found one, for an unknown code: the
+    facts and the page are built from it exactly as from a real one (same queries, same template,
+    same rendering work), so an unknown code answers in the same time as a real one (SPEC:
+    verification). It is never saved and nothing of it is shown but the "no certificate" text."""
+    from certification.models import Certificate, CertificationProgramme
+    from cms.models import User
+
+    epoch = timezone.now()
+    return Certificate(
+        serial="",
+        verification_code=code,
+        holder_name="",
+        holder=User(),
+        programme=CertificationProgramme(name=""),
+        status="",
+        issued_at=epoch,
+        valid_from=epoch.date(),
+        valid_until=epoch.date(),
+        grace_until=epoch.date(),
+    )
+
+
 def _lookup(code: str):
-    """Normalise, then always run the same query, so unknown codes answer in the same time."""
+    """Normalise, then always run the same query; an unknown code gets the placeholder, so
+    both go on to do the same work. Returns (certificate, found)."""
     certificate = selectors.certificate_by_code(code=normalise_code(code))
     if certificate is None:
-        raise Http404(_("No certificate has this code."))
-    return certificate
+        return _placeholder(code), False
+    return certificate, True
 
 
 def _public_facts(certificate) -> dict:
@@ -86,10 +110,17 @@ def verify_form(request):
 def verify_page(request, code: str):
     if _throttled(request):
         return too_many_lookups(request, json=False)
-    certificate = _lookup(code)
-    if certificate.verification_code != code:
+    certificate, found = _lookup(code)
+    if found and certificate.verification_code != code:
         return redirect("certification:verify", code=certificate.verification_code)
-    return render(request, "certification/verify/page.html", {"facts": _public_facts(certificate)})
+    response = render(
+        request,
+        "certification/verify/page.html",
+        {"facts": _public_facts(certificate), "found": found},
+        status=200 if found else 404,
+    )
+    response.skip_redirect_lookup = True  # no editor redirect changes a check's answer
+    return response
 
 
 @never_cache
@@ -97,8 +128,11 @@ def verify_page(request, code: str):
 def verify_json(request, code: str):
     if _throttled(request):
         return too_many_lookups(request, json=True)
-    try:
-        certificate = _lookup(code)
-    except Http404:
-        return JsonResponse({"error": _("No certificate has this code.")}, status=404)
-    return JsonResponse(_public_facts(certificate))
+    certificate, found = _lookup(code)
+    facts = _public_facts(certificate)
+    if found:
+        response = JsonResponse(facts)
+    else:
+        response = JsonResponse({"error": _("No certificate has this code.")}, status=404)
+    response.skip_redirect_lookup = True  # no editor redirect changes a check's answer
+    return response
