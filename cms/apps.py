@@ -8,4 +8,4 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import receivers  # noqa: F401 (connects the signal receivers)
+        from cms import checks, receivers  # noqa: F401 (registers the checks, connects receivers)

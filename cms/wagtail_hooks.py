@@ -8,7 +8,14 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from cms import admin_views
-from cms.reports import StuckWorkReportView, StuckWorkRequeueView, can_see_stuck_work
+from cms.reports import (
+    SignInLockoutsClearView,
+    SignInLockoutsReportView,
+    StuckWorkReportView,
+    StuckWorkRequeueView,
+    can_manage_lockouts,
+    can_see_stuck_work,
+)
 from cms.viewsets import ResourceViewSet
 
 register_snippet(ResourceViewSet)
@@ -92,4 +99,39 @@ def register_stuck_work_report():
         name="stuck-work",
         icon_name="warning",
         order=900,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_sign_in_lockouts_urls():
+    return [
+        path(
+            "reports/sign-in-lockouts/", SignInLockoutsReportView.as_view(), name="sign_in_lockouts"
+        ),
+        path(
+            "reports/sign-in-lockouts/results/",
+            SignInLockoutsReportView.as_view(results_only=True),
+            name="sign_in_lockouts_results",
+        ),
+        path(
+            "reports/sign-in-lockouts/clear/",
+            SignInLockoutsClearView.as_view(),
+            name="sign_in_lockouts_clear",
+        ),
+    ]
+
+
+class SignInLockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_lockouts(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_sign_in_lockouts_report():
+    return SignInLockoutsMenuItem(
+        _("Sign-in lockouts"),
+        reverse("sign_in_lockouts"),
+        name="sign-in-lockouts",
+        icon_name="lock",
+        order=910,
     )
