@@ -280,3 +280,56 @@ def test_sign_up_is_throttled_per_address(client):
         for n in range(4)
     ]
     assert statuses == [302, 302, 302, 429]
+
+
+# --- Reports → Sign-in lockouts ---------------------------------------------------------------
+
+LOCKOUTS = "/admin/reports/sign-in-lockouts/"
+CLEAR = "/admin/reports/sign-in-lockouts/clear/"
+
+
+@override_settings(**LIMITS)
+def test_coordinators_see_lockouts_and_clear_one_account(client):
+    locked, other = UserFactory(), UserFactory()
+    for _ in range(3):
+        sign_in(client, "/accounts/login/", locked.username, "wrong", address="198.51.100.5")
+    sign_in(client, "/accounts/login/", other.username, "wrong", address="198.51.100.6")
+    client.force_login(UserFactory(role="Coordinators"))
+    page = client.get(LOCKOUTS).content.decode()
+    assert locked.username in page and other.username in page
+    assert "Locked until" in page and "198.51.100.5" in page
+    response = client.post(CLEAR, {"kind": "account", "key": locked.username})
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username=locked.username).exists()
+    assert AccessAttempt.objects.filter(username=other.username).exists()
+    client.logout()
+    assert (
+        sign_in(client, "/accounts/login/", locked.username, PASSWORD, "198.51.100.5").status_code
+        == 302
+    )
+
+
+@override_settings(**LIMITS)
+def test_coordinators_clear_an_address(client):
+    for n in range(5):
+        sign_in(client, "/accounts/login/", f"guess{n}", "wrong")
+    client.force_login(UserFactory(role="Coordinators"))
+    client.post(CLEAR, {"kind": "address", "key": OFFICE})
+    assert not AccessAttempt.objects.filter(ip_address=OFFICE).exists()
+
+
+@pytest.mark.parametrize("role", ["Mentors", "Trainers", "Supervisors"])
+def test_only_coordinators_see_or_clear_lockouts(client, role):
+    sign_in(client, "/accounts/login/", "someone", "wrong")
+    client.force_login(UserFactory(role=role))
+    assert client.get(LOCKOUTS).status_code in (302, 403)
+    assert client.post(CLEAR, {"kind": "account", "key": "someone"}).status_code in (302, 403)
+    assert AccessAttempt.objects.filter(username="someone").exists()
+
+
+@pytest.mark.parametrize("data", [{}, {"kind": "everything", "key": "x"}, {"kind": "account"}])
+def test_a_bad_clear_request_clears_nothing(client, data):
+    sign_in(client, "/accounts/login/", "someone", "wrong")
+    client.force_login(UserFactory(role="Coordinators"))
+    assert client.post(CLEAR, data).status_code == 302
+    assert AccessAttempt.objects.filter(username="someone").exists()
