@@ -30,6 +30,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db.models import Max, Sum
 from django.shortcuts import render
@@ -133,6 +134,10 @@ class SignInBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """``force_login()`` without a backend names the first one: find the user as Django's."""
+        return ModelBackend().get_user(user_id)
 
 
 def sign_in_failures_clear(*, username: str | None = None, address: str | None = None) -> int:

@@ -333,3 +333,10 @@ def test_a_bad_clear_request_clears_nothing(client, data):
     client.force_login(UserFactory(role="Coordinators"))
     assert client.post(CLEAR, data).status_code == 302
     assert AccessAttempt.objects.filter(username="someone").exists()
+
+
+def test_force_login_without_a_backend_keeps_the_person_signed_in(client):
+    """Django names the first backend (ours) in the session; it must find the user again."""
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get("/help/").context["user"] == user
