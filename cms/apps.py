@@ -8,9 +8,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import (
+        from cms import (  # noqa: F401 (registers the checks, connects the signal receivers)
+            checks,
             exports,
-            receivers,  # noqa: F401 (connects the signal receivers)
+            receivers,
         )
 
         exports.install()  # every CSV export is formula-safe (issue 14 point 6)

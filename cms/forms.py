@@ -1,79 +1,50 @@
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import BaseUserCreationForm, PasswordResetForm
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from cms import services
 from cms.models import User
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request else ""
-
-
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's sign-in form, refusing further tries after too many failures."""
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _(
-            "Too many unsuccessful sign-in attempts. Please wait 15 minutes and try again, "
-            "or reset your password."
-        ),
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        ip = client_ip(self.request)
-        if services.login_throttle_exceeded(username=username, ip=ip):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            services.login_failure_record(username=username, ip=ip)
-            raise
-        services.login_failures_clear(username=username, ip=ip)
-        return cleaned
-
-
-class SignUpForm(UserCreationForm):
-    """Sign-up for prospective mentors."""
+class SignUpForm(BaseUserCreationForm):
+    """Sign-up for prospective mentors. It never says whether an e-mail address or a username
+    already has an account: that is answered by e-mail (``cms.services.mentor_sign_up``), so
+    the form checks only what the person typed (a valid address, a strong password)."""
 
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
-        help_text=_("We send password resets and certificate notices here."),
+        help_text=_(
+            "We send a link to confirm your account here, then password resets and certificate "
+            "notices."
+        ),
     )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(BaseUserCreationForm.Meta):
         model = User
         fields = ("username", "first_name", "last_name", "email")
 
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account with this e-mail address already exists. Try signing in or "
-                    "resetting your password."
-                ),
-                code="duplicate_email",
-            )
-        return email
-
     def _post_clean(self):
-        # UserCreationForm validates the password against the instance; keep that behaviour.
-        super()._post_clean()
-        password = self.cleaned_data.get("password2")
-        if password and not self.has_error("password2"):
-            try:
-                password_validation.validate_password(password, self.instance)
-            except forms.ValidationError as error:
-                self.add_error("password2", error)
+        """ModelForm's checks of each field (the username's characters, lengths) and the
+        password's strength, but not uniqueness nor the e-mail constraint: whether an address
+        or a username is taken is answered by e-mail (``cms.services.mentor_sign_up``)."""
+        opts = self._meta
+        try:
+            self.instance = construct_instance(self, self.instance, opts.fields, opts.exclude)
+            self.instance.full_clean(
+                exclude=self._get_validation_exclusions(),
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except forms.ValidationError as error:
+            self._update_errors(error)
+        self.validate_password_for_user(self.instance)
 
     def save(self, commit=True):
+        """Ask for the account (see ``cms.services.mentor_sign_up``); the new account or None."""
         return services.mentor_sign_up(
             username=self.cleaned_data["username"],
             email=self.cleaned_data["email"],
@@ -81,6 +52,18 @@ class SignUpForm(UserCreationForm):
             first_name=self.cleaned_data.get("first_name", ""),
             last_name=self.cleaned_data.get("last_name", ""),
         )
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset form, with the same e-mail flow whether or not the address has an account:
+    the holder gets the reset link, an unknown address a note saying no account uses it."""
+
+    def save(self, *args, **kwargs):
+        email = self.cleaned_data["email"]
+        if next(iter(self.get_users(email)), None) is None:
+            services.password_reset_unknown_address(email=email)
+            return
+        super().save(*args, **kwargs)
 
 
 class PersonEraseForm(forms.Form):

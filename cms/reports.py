@@ -21,7 +21,7 @@ from django.views import View
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from cms import task_queue
+from cms import task_queue, throttle
 from cms.roles import COORDINATORS, user_has_role
 
 
@@ -160,3 +160,90 @@ class StuckWorkRequeueView(View):
                 _("Nothing to do: it is no longer stuck, or it is already waiting in the queue."),
             )
         return redirect("stuck_work_report")
+
+
+# --- Reports → Sign-in lockouts (cms/throttle.py) --------------------------------------------
+
+
+def can_manage_lockouts(user) -> bool:
+    """Coordinators and superusers (who hold every role) see and clear sign-in lockouts."""
+    return bool(user and user.is_active and user_has_role(user, COORDINATORS))
+
+
+class SignInLockoutsReportView(ReportView):
+    """Accounts and addresses with failed sign-ins still counting; a locked one can be cleared."""
+
+    page_title = gettext_lazy("Sign-in lockouts")
+    header_icon = "lock"
+    index_url_name = "sign_in_lockouts"
+    index_results_url_name = "sign_in_lockouts_results"
+    paginate_by = 100
+    results_template_name = "cms/admin/sign_in_lockouts_results.html"
+    columns = [
+        Column("kind_label", label=gettext_lazy("Locked by")),
+        Column("key", label=gettext_lazy("Account or address")),
+        Column("failures_label", label=gettext_lazy("Failed sign-ins")),
+        Column("state", label=gettext_lazy("State")),
+        Column("last_failure", label=gettext_lazy("Last failure")),
+        Column("action_html", label=gettext_lazy("Action")),
+    ]
+    list_export = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_manage_lockouts(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return [self._with_html(row) for row in throttle.sign_in_lockouts()]
+
+    def _with_html(self, row: dict) -> dict:
+        kind_label = _("Account") if row["kind"] == "account" else _("Address")
+        until = timezone.localtime(row["until"])
+        state = (
+            _("Locked until %(time)s") % {"time": f"{until:%H:%M}"}
+            if row["locked"]
+            else _("Not locked")
+        )
+        action_html = format_html(
+            '<form method="post" action="{}">'
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<input type="hidden" name="kind" value="{}">'
+            '<input type="hidden" name="key" value="{}">'
+            '<button type="submit" class="button button-small button-secondary">'
+            '{}<span class="w-sr-only"> {}</span></button></form>',
+            reverse("sign_in_lockouts_clear"),
+            get_token(self.request),
+            row["kind"],
+            row["key"],
+            _("Clear"),
+            row["key"],
+        )
+        return {
+            **row,
+            "kind_label": kind_label,
+            "failures_label": f"{row['failures']} / {row['limit']}",
+            "state": state,
+            "action_html": action_html,
+        }
+
+
+class SignInLockoutsClearView(View):
+    """POST: forget the failed sign-ins of one account or one address."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not can_manage_lockouts(request.user):
+            raise PermissionDenied
+        kind = request.POST.get("kind", "")
+        key = request.POST.get("key", "").strip()
+        if kind not in ("account", "address") or not key:
+            messages.error(request, _("Nothing to clear. Reload the report."))
+            return redirect("sign_in_lockouts")
+        if kind == "account":
+            throttle.sign_in_failures_clear(username=key)
+        else:
+            throttle.sign_in_failures_clear(address=key)
+        messages.success(request, _("Cleared: %(key)s can sign in again.") % {"key": key})
+        return redirect("sign_in_lockouts")

@@ -1,7 +1,6 @@
 """The composition root: every app's URLs meet here; Wagtail's catch-all comes last."""
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,7 +8,6 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import audit, views
-from cms.forms import ThrottledAuthenticationForm
 
 # --- Audit trail (issue 14 point 7): Wagtail's Site history, for those who may read it ------
 # Same paths as Wagtail's, matched first, so its URL names still reverse to them.
@@ -29,12 +27,21 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("help/", views.get_help, name="get_help"),
     path("help/directory/", views.resource_directory, name="resource_directory"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
-        name="login",
-    ),
+    # Sign-up and password reset: same answer whoever has an account; throttled (cms/throttle.py).
+    # Sign-in on every path is throttled by django-axes' backend, not by a view.
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
+    path("accounts/signup/done/", views.SignUpDoneView.as_view(), name="signup_done"),
+    path(
+        "accounts/signup/confirm/<uidb64>/<token>/",
+        views.SignUpConfirmView.as_view(),
+        name="signup_confirm",
+    ),
+    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/data/", views.my_data, name="my_data"),
     path("accounts/", include("django.contrib.auth.urls")),
     *audit_urls,

@@ -9,7 +9,14 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 
 from cms import admin_views
-from cms.reports import StuckWorkReportView, StuckWorkRequeueView, can_see_stuck_work
+from cms.reports import (
+    SignInLockoutsClearView,
+    SignInLockoutsReportView,
+    StuckWorkReportView,
+    StuckWorkRequeueView,
+    can_manage_lockouts,
+    can_see_stuck_work,
+)
 from cms.viewsets import ResourceViewSet
 
 register_snippet(ResourceViewSet)
@@ -160,3 +167,38 @@ def site_history_for_those_who_may_read_it(request, menu_items):
                 order=1000,
             )
         )
+
+
+@hooks.register("register_admin_urls")
+def register_sign_in_lockouts_urls():
+    return [
+        path(
+            "reports/sign-in-lockouts/", SignInLockoutsReportView.as_view(), name="sign_in_lockouts"
+        ),
+        path(
+            "reports/sign-in-lockouts/results/",
+            SignInLockoutsReportView.as_view(results_only=True),
+            name="sign_in_lockouts_results",
+        ),
+        path(
+            "reports/sign-in-lockouts/clear/",
+            SignInLockoutsClearView.as_view(),
+            name="sign_in_lockouts_clear",
+        ),
+    ]
+
+
+class SignInLockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_lockouts(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_sign_in_lockouts_report():
+    return SignInLockoutsMenuItem(
+        _("Sign-in lockouts"),
+        reverse("sign_in_lockouts"),
+        name="sign-in-lockouts",
+        icon_name="lock",
+        order=910,
+    )

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 
 from certification.credentials import documents
 from certification.views.verification import LOOKUPS_PER_MINUTE, too_many_lookups
-from cms.forms import client_ip
-from cms.services import rate_limit_hit
+from cms.throttle import client_address as client_ip
+from cms.throttle import rate_limit_hit
 
 LIST_FETCHES_PER_MINUTE = 120  # verifiers re-fetch the issuer and lists for every credential
 CREDENTIAL_MAX_AGE = 300  # the credential only changes if the key or the issuer's name does

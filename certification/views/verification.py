@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 from certification import selectors
 from certification.codes import normalise_code
 from certification.credentials.documents import credential_url
-from cms.forms import client_ip
-from cms.services import rate_limit_hit
+from cms.throttle import client_address as client_ip
+from cms.throttle import rate_limit_hit
 
 LOOKUPS_PER_MINUTE = 60
 

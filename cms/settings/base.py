@@ -134,9 +134,6 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
-# Failed sign-ins allowed per account and per address in LOGIN_THROTTLE_WINDOW seconds.
-LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "10"))
-LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -266,3 +263,36 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Throttling of sign-in, sign-up and password reset (cms/throttle.py, docs/security.md) ---
+# The client's address: REMOTE_ADDR, or behind this many trusted proxies the X-Forwarded-For
+# entry the outermost one wrote. 0 ignores X-Forwarded-For (anyone can send it).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT  # DRF's throttles: the same address
+# Failed sign-ins an account may have, and an address may have (for all accounts together: an
+# office behind one address), before sign-in is refused; counts end after a quiet window.
+LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "10"))
+LOGIN_THROTTLE_ADDRESS_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ADDRESS_ATTEMPTS", "50"))
+LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
+# Sign-up and password-reset requests per address and per e-mail/username in the window.
+ACCOUNT_REQUESTS_PER_ADDRESS = int(os.environ.get("ACCOUNT_REQUESTS_PER_ADDRESS", "20"))
+ACCOUNT_REQUESTS_PER_IDENTITY = int(os.environ.get("ACCOUNT_REQUESTS_PER_IDENTITY", "3"))
+ACCOUNT_REQUESTS_WINDOW = int(os.environ.get("ACCOUNT_REQUESTS_WINDOW", "3600"))
+# django-axes: failures as database rows (shared by every worker and host, listed in the admin).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: turns a lockout into its page
+AUTHENTICATION_BACKENDS = [
+    "cms.throttle.SignInBackend",  # first: refuses while locked, on every sign-in path
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "cms.throttle.SignInThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_FAILURE_LIMIT = "cms.throttle.account_failure_limit"
+AXES_COOLOFF_TIME = "cms.throttle.cool_off"
+AXES_CLIENT_IP_CALLABLE = "cms.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "cms.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # the account's failures only (SignInThrottleHandler)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock ends on time, however often tried
+AXES_DISABLE_ACCESS_LOG = True  # no log of every successful sign-in's address (personal data)
+AXES_VERBOSE = False  # no start-up banner
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # failures and lockouts, not every sign-in

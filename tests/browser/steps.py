@@ -21,6 +21,16 @@ def sign_in_at(page, path: str, username: str, password: str) -> None:
     expect(page).not_to_have_url(re.compile(r"/login/"))
 
 
+def confirm_sign_up(page) -> None:
+    """Open the link of the latest confirmation e-mail and confirm, as the new mentor does."""
+    from django.core import mail
+
+    body = next(m.body for m in reversed(mail.outbox) if "/accounts/signup/confirm/" in m.body)
+    link = re.search(r"https?://\S+(/accounts/signup/confirm/\S+/)", body).group(1)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm and sign in").click()
+
+
 def answer_key(quiz_title: str) -> dict[str, set[str]]:
     """The correct option texts per question prompt, as the trainer wrote them (never the page)."""
     for course in COURSES:

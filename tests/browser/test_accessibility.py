@@ -18,6 +18,8 @@ PUBLIC_PAGES = [
     "/accounts/password_reset/",
     "/accounts/password_reset/done/",
     "/accounts/reset/done/",
+    "/accounts/signup/done/",
+    "/accounts/signup/confirm/MQ/x-y/",
     "/no-such-page/",
 ]
 
@@ -55,3 +57,19 @@ def test_signed_in_pages_are_accessible(page, demo):
         # The user menu's contents are checked too, not only its closed summary.
         page.locator("details.user-menu summary").click()
         assert_accessible(page)
+
+
+def test_the_throttle_pages_are_accessible(page, demo, settings):
+    """The lockout page (any sign-in path) and the sign-up/reset "please wait" page."""
+    settings.LOGIN_THROTTLE_ATTEMPTS = 1
+    settings.ACCOUNT_REQUESTS_PER_IDENTITY = 1
+    page.goto("/admin/login/")
+    sign_in(page, "trainer", "not-the-password")
+    page.get_by_role("heading", name="Sign-in is paused for a while").wait_for()
+    assert_accessible(page)
+    for _ in range(2):
+        page.goto("/accounts/password_reset/")
+        page.get_by_label("Email").fill("someone@example.org")
+        page.get_by_role("button", name="Send reset link").click()
+    page.get_by_role("heading", name="Please wait a little").wait_for()
+    assert_accessible(page)

@@ -9,6 +9,7 @@ editor, snippet forms) are exercised by the journeys instead.
 import datetime
 
 import pytest
+from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Task
@@ -70,6 +71,21 @@ def stuck_work_rows(certificate) -> None:
     )
 
 
+def lockout_rows() -> None:
+    """A locked account and an address with failures, so the lockouts report has rows."""
+    now = timezone.now()
+    for username, address, failures in (
+        ("mentor", "203.0.113.7", 10),
+        ("nobody", "198.51.100.1", 2),
+    ):
+        AccessAttempt.objects.update_or_create(
+            username=username,
+            ip_address=address,
+            user_agent="test",
+            defaults={"failures_since_start": failures, "attempt_time": now, "path_info": "/"},
+        )
+
+
 def admin_screens() -> dict[str, list[tuple[str, str]]]:
     """(what, path) for each of our admin screens, per role, on the demo data."""
     mentor = User.objects.get(username="mentor")
@@ -81,6 +97,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
     revoked = revoked_certificate(certificate)
     submitted = PracticeLog.objects.filter(mentor=mentor, status="submitted").first()
     stuck_work_rows(certificate)
+    lockout_rows()
     # A log waiting for a supervisor who has left, so the reassign screen has a row to check.
     departed, _created = User.objects.get_or_create(
         username="departed-supervisor", defaults={"first_name": "Dana", "is_active": False}
@@ -124,6 +141,7 @@ def admin_screens() -> dict[str, list[tuple[str, str]]]:
             ("expiring and lapsed certificates", "/admin/reports/certificates/"),
             ("certificate manage", f"/admin/certification/certificates/{certificate.pk}/manage/"),
             ("failed and stuck work, with a re-queue action", "/admin/reports/stuck-work/"),
+            ("sign-in lockouts, with a clear action", "/admin/reports/sign-in-lockouts/"),
             (
                 "a revoked certificate, with its re-certification section",
                 f"/admin/certification/certificates/{revoked.pk}/manage/",

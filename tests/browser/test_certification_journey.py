@@ -22,7 +22,13 @@ from courses import services as learning
 from courses.demo_content import COURSES
 from courses.models import CoursePage, ModulePage, Quiz, QuizAttempt
 from tests.browser.accessibility import assert_accessible
-from tests.browser.steps import answer_key, answer_quiz_by_mouse, sign_in, wrong_answers
+from tests.browser.steps import (
+    answer_key,
+    answer_quiz_by_mouse,
+    confirm_sign_up,
+    sign_in,
+    wrong_answers,
+)
 from tests.factories.cms import PASSWORD as ROBIN_PASSWORD
 from tests.factories.cms import UserFactory
 
@@ -38,6 +44,8 @@ def sign_up(page, *, username: str, first_name: str) -> None:
     page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
+    confirm_sign_up(page)
     expect(page.get_by_role("status")).to_contain_text(f"Welcome, {first_name}.")
 
 

@@ -25,20 +25,28 @@ def run_manage(*args, **env):
     )
 
 
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "t2L9q!vR8mZ#w4Kx6pB0nY3sC7fH1jD5gA-eU_oI9rT2yQ8zN-kW3",
+    "ALLOWED_HOSTS": "mentors.example.org",
+    # The W3C vc-di-eddsa test vector's key: public, so only ever for tests.
+    "PMA_CREDENTIAL_SIGNING_KEY": "z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq",
+    # The throttles' shared store (pma.E001 below); check does not connect to it.
+    "REDIS_URL": "redis://127.0.0.1:6379/6",
+}
+
+
 def test_production_settings_pass_check_deploy():
-    result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="t2L9q!vR8mZ#w4Kx6pB0nY3sC7fH1jD5gA-eU_oI9rT2yQ8zN-kW3",
-        ALLOWED_HOSTS="mentors.example.org",
-        # The W3C vc-di-eddsa test vector's key: public, so only ever for tests.
-        PMA_CREDENTIAL_SIGNING_KEY="z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq",
-    )
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_throttles_kept_per_process():
+    """Without a shared cache every gunicorn worker would allow its own set of tries."""
+    result = run_manage("check", "--deploy", **{**PRODUCTION, "REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "pma.E001" in result.stdout + result.stderr
 
 
 def test_production_settings_refuse_a_missing_credential_signing_key():
