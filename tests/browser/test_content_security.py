@@ -12,6 +12,7 @@ from wagtail.embeds.models import Embed
 
 from cms.demo import demo_password
 from courses.models import ModulePage
+from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in_at
 
 
@@ -97,6 +98,7 @@ def test_a_video_player_is_requested_only_when_the_learner_presses_play(page, br
     page.wait_for_load_state("networkidle")
     assert browser_watch.foreign_requests == [], "nothing from YouTube before Play"
     assert page.locator("iframe").count() == 0
+    assert_accessible(page)
 
     play.click()
     expect(page.locator(".video-frame iframe")).to_have_attribute("title", "Active listening")
