@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -68,6 +70,16 @@ class VideoBlock(blocks.StructBlock):
         label=_("Transcript"),
         help_text=_("A transcript makes the video accessible to everyone."),
     )
+
+    def get_context(self, value, parent_context=None):
+        """The embed Wagtail fetched on the server when the editor added the video (its title
+        and provider name the Play button); None if the provider no longer answers."""
+        context = super().get_context(value, parent_context=parent_context)
+        try:
+            context["embed"] = get_embed(value["video"].url) if value["video"] else None
+        except EmbedException:
+            context["embed"] = None
+        return context
 
     class Meta:
         icon = "media"

@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -60,11 +62,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",  # CSP, by path (see the block below)
+    "cms.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,6 +77,7 @@ MIDDLEWARE = [
     "cms.input_guard.BadInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.middleware.PrivateResponseMiddleware",  # no-store for anyone signed in
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Issue 14 point 9 (timing): Wagtail's redirects, skipped for final 404s (cms/redirects.py).
@@ -247,7 +253,6 @@ CREDENTIAL_DEV_KEY_ALLOWED = False  # only dev/test may sign with the public dev
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {
@@ -263,6 +268,71 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Content-Security-Policy, headers and third parties (docs/security.md) -------------------
+# Nothing a browser loads automatically comes from another host: no Gravatar (an MD5 of every
+# staff e-mail), no update check calling out from the admin dashboard.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Video embeds: Wagtail fetches the oEmbed HTML on the server when an editor adds a video; the
+# learner's browser loads the player only after they press "Play" (cms/blocks/video.html), from
+# these providers alone. The wrapper is styled by site.css, not by an inline style attribute.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube.com", "https://player.vimeo.com"]
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}]
+# Extra origins for media when it is served from object storage on another host (S3).
+MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+# django-csp 4 (Django 5.2 has no CSP of its own). The public and learner site: our own files,
+# inline scripts only with the response's nonce (there are none today), no inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (cms.middleware): Wagtail 8's widgets write inline <script>s (date pickers,
+# inline panels) and style attributes, so scripts and styles may be inline there; everything
+# else is as strict, and nothing comes from another host. Previews frame the site: frame-src.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATH_PREFIX": "/admin/",
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+    },
+}
+# Browser features the site never uses (cms.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# Django's SecurityMiddleware, in every environment (production adds HSTS and HTTPS).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # keep verification codes out of referrers
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # and frame-ancestors 'none' for browsers that read CSP
+# --- end of Content-Security-Policy, headers and third parties ---------------------------------
 
 # --- Throttling of sign-in, sign-up and password reset (cms/throttle.py, docs/security.md) ---
 # The client's address: REMOTE_ADDR, or behind this many trusted proxies the X-Forwarded-For

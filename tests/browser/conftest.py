@@ -3,11 +3,16 @@
 Every test in this folder is marked ``browser``. They skip, with the reason, when Chromium or
 axe-core is missing; ``make test`` installs both (Chromium from Debian, axe-core with npm ci),
 so they run in CI. No browser is ever downloaded: Playwright launches /usr/bin/chromium.
+
+Every browser context the fixtures open is watched (``BrowserWatch``): a request to any host
+other than the live server's, or any Content-Security-Policy violation, fails the test that
+caused it, whatever the test itself checks (docs/security.md).
 """
 
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -24,6 +29,74 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HERE = Path(__file__).resolve().parent
+
+# Injected into every page before its own scripts (by the debugger, so the page's policy does
+# not apply to it): each violation the browser reports is handed to BrowserWatch.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.pmaReportCspViolation({
+        page: document.location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+        sample: event.sample,
+    });
+});
+"""
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+class BrowserWatch:
+    """What the browser did that it must never do: load anything from a host other than the
+    site's own (a third party would learn who reads what), or break the Content-Security-Policy
+    (an inline script or style the policy refuses is either an attack or a page that is broken
+    for real users)."""
+
+    def __init__(self, site_url: str):
+        self.site = urlsplit(site_url).netloc
+        self.foreign_requests: list[str] = []
+        self.csp_violations: list[dict] = []
+
+    def watch(self, context) -> None:
+        context.expose_binding(
+            "pmaReportCspViolation", lambda _source, report: self.csp_violations.append(report)
+        )
+        context.add_init_script(CSP_LISTENER)
+        context.on("request", self._on_request)
+
+    def _on_request(self, request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in LOCAL_SCHEMES or url.netloc == self.site:
+            return
+        self.foreign_requests.append(f"{request.resource_type} {request.url}")
+
+    def problems(self) -> list[str]:
+        found = [f"request to another host: {r}" for r in self.foreign_requests]
+        found += [
+            "Content-Security-Policy violation on {page}: {directive} refused {blocked!r}"
+            " ({source}) {sample}".format(**v)
+            for v in self.csp_violations
+        ]
+        return found
+
+    def clear(self) -> None:
+        self.foreign_requests.clear()
+        self.csp_violations.clear()
+
+
+def new_watched_context(browser, live_server, watch: BrowserWatch):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(10_000)
+    watch.watch(context)
+    return context
+
+
+def failed(request) -> bool:
+    return any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
 
 
 def missing_browser_dependency() -> str | None:
@@ -94,13 +167,23 @@ def browser(playwright_instance):
 
 
 @pytest.fixture
-def page(request, browser, live_server):
+def browser_watch(request, live_server):
+    """The watch on every browser context this test opens: it fails the test, after it ran, on
+    any request to another host or any Content-Security-Policy violation."""
+    watch = BrowserWatch(live_server.url)
+    yield watch
+    if not failed(request):
+        problems = watch.problems()
+        assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def page(request, browser, live_server, browser_watch):
     """A fresh browser context per test (no shared cookies), pointed at the live server.
 
     When the test fails, the page it was on is kept as test-artifacts/<test>.png and .html.
     """
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(10_000)
+    context = new_watched_context(browser, live_server, browser_watch)
     page = context.new_page()
     yield page
     report = getattr(request.node, "report_call", None)
@@ -119,13 +202,12 @@ def demo(transactional_db):
 
 
 @pytest.fixture
-def open_page(browser, live_server):
+def open_page(browser, live_server, browser_watch):
     """Open another person's browser (a new context: their own cookies) on the live server."""
     contexts = []
 
     def open_():
-        context = browser.new_context(base_url=live_server.url, locale="en-GB")
-        context.set_default_timeout(10_000)
+        context = new_watched_context(browser, live_server, browser_watch)
         contexts.append(context)
         return context.new_page()
 
