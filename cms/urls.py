@@ -21,6 +21,9 @@ urlpatterns = [
     ),
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
     path("accounts/data/", views.my_data, name="my_data"),
+    # Two-step sign-in (docs/security.md): our pages, and django-otp-webauthn's passkey endpoints.
+    path("accounts/two-factor/", include("cms.two_factor.urls")),
+    path("accounts/two-factor/webauthn/", include("django_otp_webauthn.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
