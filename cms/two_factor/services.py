@@ -192,3 +192,19 @@ def second_factor_remove(*, user, kind: str, pk: int) -> None:
     if not selectors.has_second_factor(user=user):
         StaticDevice.objects.filter(user=user).delete()
     audit.log_second_factor_removed(user=user, kind=kind, name=name)
+
+
+@transaction.atomic
+def second_factors_reset(*, user) -> int:
+    """Removes all of someone's second factors and recovery codes, for an operator helping a
+    person who lost them all (``manage.py two_factor_reset``). Their next sign-in asks them to
+    set up again if their role requires it. Returns how many methods were removed."""
+    user = _lock(user)
+    removed = 0
+    for model, kind in ((TOTPDevice, "totp"), (WebAuthnCredential, "passkey")):
+        for device in model.objects.filter(user=user):
+            audit.log_second_factor_removed(user=user, kind=kind, name=device.name)
+            device.delete()
+            removed += 1
+    StaticDevice.objects.filter(user=user).delete()
+    return removed

@@ -1,6 +1,7 @@
 """Two-step sign-in: who must use it, that no sign-in path reaches a staff page without it,
 and that each factor works exactly as often as it should (docs/security.md)."""
 
+import io
 import re
 import time
 
@@ -383,3 +384,27 @@ def test_the_manage_page_lists_methods_and_codes_left(client):
     client.post(VERIFY, {"code": code_for(device, steps_ahead=1)})
     page = client.get("/accounts/two-factor/").content.decode()
     assert "Authenticator app" in page and "10 unused recovery codes" in page
+
+
+def test_an_operator_resets_someone_who_lost_everything(client, required):
+    from django.core.management import call_command
+
+    coordinator = UserFactory(role="Coordinators")
+    enrol_totp(coordinator)
+    services.recovery_codes_generate(user=coordinator)
+    call_command("two_factor_reset", coordinator.username, stdout=io.StringIO())
+    assert not selectors.has_second_factor(user=coordinator)
+    assert not StaticDevice.objects.filter(user=coordinator).exists()
+    sign_in(client, coordinator)
+    assert client.get("/admin/")["Location"].startswith(SETUP)
+    with pytest.raises(Exception, match="No account"):
+        call_command("two_factor_reset", "nobody-by-this-name")
+
+
+def test_the_admin_account_page_links_to_two_step_sign_in(client, required):
+    coordinator = UserFactory(role="Coordinators")
+    device = enrol_totp(coordinator)
+    sign_in(client, coordinator, "/admin/login/")
+    client.post(VERIFY, {"code": code_for(device, steps_ahead=1)})
+    page = client.get("/admin/account/").content.decode()
+    assert "/accounts/two-factor/" in page and "Two-step sign-in" in page
