@@ -27,7 +27,6 @@ OPEN_URL_NAMES = {
     "get_help",
     "resource_directory",
     "healthz",
-    "javascript-catalog",
 }
 
 
@@ -47,6 +46,8 @@ def _opening_admin(request) -> bool:
 
 def pending_step(request) -> str | None:
     """Either "verify", "setup" or None: what this session must do before any other page."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None  # no session, nobody signed in: and no session read (no Vary: Cookie)
     user = request.user
     if not user.is_authenticated or user.is_verified():
         return None
