@@ -43,6 +43,9 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/data/", views.my_data, name="my_data"),
+    # Two-step sign-in (docs/security.md): our pages, and django-otp-webauthn's passkey endpoints.
+    path("accounts/two-factor/", include("cms.two_factor.urls")),
+    path("accounts/two-factor/webauthn/", include("django_otp_webauthn.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     *audit_urls,
     path("admin/", include(wagtailadmin_urls)),

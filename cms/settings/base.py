@@ -6,6 +6,7 @@ the environment, never from this file.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -63,6 +64,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    # Two-step sign-in for staff (docs/security.md): TOTP apps, recovery codes, passkeys.
+    "cms.two_factor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +85,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.middleware.PrivateResponseMiddleware",  # no-store for anyone signed in
+    # Two-step sign-in (docs/security.md): request.user.is_verified(), then hold sessions that
+    # still owe a second factor at the verify or set-up page.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Issue 14 point 9 (timing): Wagtail's redirects, skipped for final 404s (cms/redirects.py).
@@ -140,6 +151,28 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# --- Two-step sign-in (issue 14 point 2; docs/security.md "Two-factor sign-in for staff") ---
+# On: superusers, Trainers, Supervisors, Coordinators (and anyone who opens the admin) must set
+# up and use a second factor. Off here and in dev/test; production turns it on.
+PMA_STAFF_2FA_REQUIRED = env_bool("PMA_STAFF_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("PMA_TOTP_ISSUER", "Peer Mentor Academy")  # shown in the app
+OTP_TOTP_THROTTLE_FACTOR = 1  # each wrong code doubles the wait: 1 s, 2 s, 4 s ...
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys belong to the site's public address (WAGTAILADMIN_BASE_URL) unless set explicitly;
+# browsers allow them on https:// or on http://localhost only.
+_PUBLIC = urlsplit(os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000"))
+_PUBLIC_HTTPS = _PUBLIC.scheme == "https"
+OTP_WEBAUTHN_RP_ID = os.environ.get("PMA_WEBAUTHN_RP_ID") or (
+    _PUBLIC.hostname if _PUBLIC_HTTPS else "localhost"
+)
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PMA_WEBAUTHN_ORIGINS") or (
+    [f"https://{_PUBLIC.netloc}"] if _PUBLIC_HTTPS else ["http://localhost:8000"]
+)
+# Passkeys are a second factor after the password, never a way around it (or its throttle).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# --- end two-step sign-in ---
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -34,3 +34,4 @@ CSRF_COOKIE_SECURE = True  # cookies only over HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True  # no MIME sniffing
 SECURE_REFERRER_POLICY = "same-origin"  # keep verification codes out of referrers
 X_FRAME_OPTIONS = "DENY"  # no framing
+PMA_STAFF_2FA_REQUIRED = env_bool("PMA_STAFF_2FA_REQUIRED", True)  # staff sign in with 2 factors
