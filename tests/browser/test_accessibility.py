@@ -19,6 +19,8 @@ PUBLIC_PAGES = [
     "/accounts/password_reset/done/",
     "/accounts/reset/done/",
     "/no-such-page/",
+    "/verify/",
+    "/verify/AAAA-BBBB-CCCC-DDDD-EEEE/",  # an unknown code: the check's "not found" answer
 ]
 
 SIGNED_IN_PAGES = [
