@@ -266,3 +266,26 @@ def test_nul_bytes_are_refused_with_a_readable_message(client):
     assert "not accepted" in response.content.decode()
     response = client.post("/accounts/login/", {"username": "a\x00", "password": "x"})
     assert response.status_code == 400
+
+
+def test_an_overlong_address_is_refused_like_gunicorn_would(client):
+    response = client.get("/verify/", {"code": "x" * 5000})
+    assert response.status_code == 400
+    assert "too long" in response.content.decode()
+
+
+def test_certificates_are_never_added_edited_or_deleted_by_hand(client):
+    from wagtail.permissions import policy_registry
+
+    from certification.models import Certificate
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    policy = policy_registry.get_by_type(Certificate)
+    assert [policy.user_has_permission(admin, a) for a in ("add", "change", "delete", "view")] == [
+        False,
+        False,
+        False,
+        True,
+    ]
+    client.force_login(admin)
+    assert client.post("/admin/certificate/new/", {}).status_code == 302  # refused, no 500

@@ -21,6 +21,8 @@ PUBLIC_PAGES = [
     "/accounts/signup/done/",
     "/accounts/signup/confirm/MQ/x-y/",
     "/no-such-page/",
+    "/verify/",
+    "/verify/AAAA-BBBB-CCCC-DDDD-EEEE/",  # an unknown code: the check's "not found" answer
 ]
 
 SIGNED_IN_PAGES = [
