@@ -21,6 +21,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -88,6 +89,13 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
+class CertificateHistoryView(HistoryView):
+    """A certificate's history (its events in Wagtail's audit log) is for whoever may see the
+    certificate: nobody may add, change or delete one, the permissions Wagtail asks by default."""
+
+    any_permission_required = ["view"]
+
+
 class CertificateViewSet(ModelViewSet):
     """Certificates are issued by the rules, never typed in: no add or edit for anyone
     (coordinators hold view + manage, not add/change)."""
@@ -96,6 +104,7 @@ class CertificateViewSet(ModelViewSet):
     icon = "tick-inverse"
     menu_label = gettext_lazy("Certificates")
     index_view_class = CertificateIndexView
+    history_view_class = CertificateHistoryView
     filterset_class = CertificateFilterSet
     list_display = [
         TitleColumn("serial", label=gettext_lazy("Serial"), url_name="certificate_manage"),

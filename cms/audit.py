@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import LazyObject, empty
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, get_active_log_context
@@ -94,6 +95,10 @@ def log_entry(
     kwargs = {"user": actor, "uuid": get_active_log_context().uuid, "deleted": deleted}
     if timestamp is not None:
         kwargs["timestamp"] = timestamp
+    if isinstance(instance, LazyObject):  # request.user: Wagtail reads _wrapped unevaluated
+        if instance._wrapped is empty:
+            instance._setup()
+        instance = instance._wrapped
     model = log_registry.get_log_model_for_instance(instance)
     return model.objects.log_action(
         instance,

@@ -288,4 +288,6 @@ def test_certificates_are_never_added_edited_or_deleted_by_hand(client):
         True,
     ]
     client.force_login(admin)
-    assert client.post("/admin/certificate/new/", {}).status_code == 302  # refused, no 500
+    refused = client.post("/admin/certificate/new/", {})  # the reason, never a 500
+    assert refused.status_code == 403
+    assert "issued by the certification rules" in refused.content.decode()
