@@ -255,3 +255,16 @@ def too_many_requests(request):
     """The page a throttled sign-up or password reset gets: the same whoever is asking."""
     minutes = max(1, math.ceil(settings.ACCOUNT_REQUESTS_WINDOW / 60))
     return render(request, "registration/too_many_requests.html", {"minutes": minutes}, status=429)
+
+
+def attempted_username(request, credentials=None) -> str:
+    """The username a sign-in attempt named, as axes records it: cut to the length a username
+    can have, so a hostile 10,000-character "username" is counted, not a database error."""
+    from django.contrib.auth import get_user_model
+
+    field = get_user_model().USERNAME_FIELD
+    credentials = credentials or {}
+    value = credentials.get(field) or credentials.get("username")
+    if value is None and request is not None:
+        value = request.POST.get("username", "")
+    return str(value or "")[:150]

@@ -393,6 +393,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
 AXES_FAILURE_LIMIT = "cms.throttle.account_failure_limit"
 AXES_COOLOFF_TIME = "cms.throttle.cool_off"
 AXES_CLIENT_IP_CALLABLE = "cms.throttle.client_address"
+AXES_USERNAME_CALLABLE = "cms.throttle.attempted_username"  # never longer than a username
 AXES_LOCKOUT_CALLABLE = "cms.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True  # the account's failures only (SignInThrottleHandler)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock ends on time, however often tried
