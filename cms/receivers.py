@@ -2,6 +2,7 @@
 
 from functools import cache
 
+from axes.signals import user_locked_out
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
@@ -86,3 +87,14 @@ def refresh_sqlite_statistics(sender, using="default", **kwargs):
         cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
         if cursor.fetchone():
             cursor.execute("ANALYZE")
+
+
+@receiver(user_locked_out, dispatch_uid="cms_audit_account_lockout")
+def audit_account_lockout(sender, *, request, username, ip_address, **kwargs) -> None:
+    """An account that ran out of sign-in attempts reaches Wagtail's audit log, once per lock."""
+    from django.utils import timezone
+
+    from cms import throttle
+
+    at = getattr(request, "axes_attempt_time", None) or timezone.now()
+    throttle.lockout_audit(username=username or "", address=ip_address or "", at=at)

@@ -243,6 +243,7 @@ class SignInLockoutsClearView(View):
             return redirect("sign_in_lockouts")
         if kind == "account":
             throttle.sign_in_failures_clear(username=key)
+            throttle.lockout_cleared_audit(username=key, actor=request.user)
         else:
             throttle.sign_in_failures_clear(address=key)
         messages.success(request, _("Cleared: %(key)s can sign in again.") % {"key": key})

@@ -268,3 +268,38 @@ def attempted_username(request, credentials=None) -> str:
     if value is None and request is not None:
         value = request.POST.get("username", "")
     return str(value or "")[:150]
+
+
+def lockout_audit(*, username: str, address: str, at: datetime.datetime) -> bool:
+    """Write "account locked" to Wagtail's audit log once per lock, when the ACCOUNT (not only
+    the address) has run out of attempts; axes reports every refused attempt while locked.
+    Returns True when an entry was written now."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import ModelLogEntry
+
+    from cms import audit
+
+    person = get_user_model().objects.filter(username=username).first() if username else None
+    if person is None:
+        return False
+    account, _by_address = sign_in_failures(username=username, address=address, at=at)
+    if account < settings.LOGIN_THROTTLE_ATTEMPTS:
+        return False
+    since = at - datetime.timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW)
+    if ModelLogEntry.objects.filter(
+        action="pma.account.lockout", object_id=str(person.pk), timestamp__gte=since
+    ).exists():
+        return False
+    audit.account_locked(person=person, data={"failures": account})
+    return True
+
+
+def lockout_cleared_audit(*, username: str, actor) -> None:
+    """A coordinator cleared an account's lock: in Wagtail's audit log against the person."""
+    from django.contrib.auth import get_user_model
+
+    from cms import audit
+
+    person = get_user_model().objects.filter(username=username).first()
+    if person is not None:
+        audit.account_unlocked(person=person, actor=actor)

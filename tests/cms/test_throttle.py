@@ -4,6 +4,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.core import mail
 from django.test import RequestFactory, override_settings
+from django.urls import reverse
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle
 
@@ -340,3 +341,21 @@ def test_force_login_without_a_backend_keeps_the_person_signed_in(client):
     user = UserFactory()
     client.force_login(user)
     assert client.get("/help/").context["user"] == user
+
+
+@override_settings(**LIMITS)
+def test_an_account_lock_and_its_clearing_reach_the_audit_log_once(client):
+    from wagtail.models import ModelLogEntry
+
+    trainer = UserFactory(role="Trainers")
+    for _ in range(6):  # the lock, then refused attempts while locked
+        sign_in(client, "/accounts/login/", trainer.username, "wrong")
+    entries = ModelLogEntry.objects.filter(object_id=str(trainer.pk))
+    assert list(entries.values_list("action", flat=True)) == ["pma.account.lockout"]
+    assert entries.get().user is None  # the system locked it
+
+    coordinator = UserFactory(role="Coordinators")
+    client.force_login(coordinator)
+    client.post(reverse("sign_in_lockouts_clear"), {"kind": "account", "key": trainer.username})
+    unlock = entries.get(action="pma.account.unlock")
+    assert unlock.user == coordinator
