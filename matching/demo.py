@@ -13,7 +13,7 @@ from django.utils import timezone
 from certification.selectors import programme_default
 from cms.models import User
 from matching import services
-from matching.models import OPEN_STATUSES, Assignment, Mentee, MentorProfile
+from matching.models import Assignment, Mentee, MentorProfile
 
 MENTEES = [
     # code name, languages, needs a crisis-trained mentor
@@ -54,7 +54,7 @@ def seed(*, log: Callable[[str], None], scale: int = 0) -> None:
     MentorProfile.objects.get_or_create(user=users["mentor"], defaults={"languages": "en, cy"})
 
     first = mentees[0]
-    if not Assignment.objects.filter(mentee=first, status__in=OPEN_STATUSES).exists():
+    if not Assignment.objects.open().filter(mentee=first).exists():
         try:
             services.assignment_create(
                 mentor=users["certified"], mentee=first, coordinator=coordinator

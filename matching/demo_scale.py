@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from certification.models import Certificate, CertificateStatus
+from certification.models import Certificate
 from certification.selectors import programme_default
 from cms.demo_scale import batched, index_of, progress, scaled_mentors
 from cms.models import User
@@ -32,12 +32,8 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
         log("Scale: no default programme or coordinator; matching skipped.")
         return
     today = timezone.localdate()
-    in_force = Certificate.objects.filter(
-        holder_id=OuterRef("pk"),
-        programme=programme,
-        status=CertificateStatus.ACTIVE,
-        valid_from__lte=today,
-        grace_until__gte=today,
+    in_force = Certificate.objects.in_force_on(today).filter(
+        holder_id=OuterRef("pk"), programme=programme
     )
     mentors = list(
         scaled_mentors(count)
