@@ -1,7 +1,7 @@
 """A person's data: export it (GDPR articles 15 and 20) and erase it (article 17).
 
 Every app that holds personal data says what it holds in its own ``<app>/personal_data.py``,
-found here the way seed_demo finds ``demo.py`` and the benchmarks ``bench.py``: cms never
+found here through the app registry (each installed app's submodule of that name): cms never
 imports the apps to its right. Each of those modules offers three functions:
 
 ``export(user) -> dict[str, list[dict]]``

@@ -3,7 +3,7 @@
 The broker retries a failed task up to ``max_attempts`` (docs/operations.md). What is still
 not done after that (a PDF still pending, an e-mail never sent because the task was lost or
 gave up) is "stuck work". Each app that sends work through the queue says what of its own can
-get stuck in its ``requeue`` module, found here as ``seed_demo`` finds ``demo.py``:
+get stuck in its ``requeue`` module, found here through the app registry:
 
 - ``stuck(*, at) -> list[StuckWork]``: what is stuck now (read only);
 - ``requeue_stuck(*, at) -> int``: the scheduled sweep, which queues it again (idempotent);

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "courses",
     "certification",
     "matching",
+    # Development tooling, never imported by the apps above: seed_demo and bench.
+    "demo",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

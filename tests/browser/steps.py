@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from courses.demo_content import COURSES
+from demo import content
 
 
 def sign_in(page, username: str, password: str) -> None:
@@ -33,7 +33,7 @@ def confirm_sign_up(page) -> None:
 
 def answer_key(quiz_title: str) -> dict[str, set[str]]:
     """The correct option texts per question prompt, as the trainer wrote them (never the page)."""
-    for course in COURSES:
+    for course in content.courses():
         for module in course["modules"]:
             if module["quiz"]["title"] == quiz_title:
                 return {
@@ -45,7 +45,7 @@ def answer_key(quiz_title: str) -> dict[str, set[str]]:
 
 def wrong_answers(quiz_title: str) -> dict[str, set[str]]:
     """One wrong option per question: an attempt that cannot pass."""
-    for course in COURSES:
+    for course in content.courses():
         for module in course["modules"]:
             if module["quiz"]["title"] == quiz_title:
                 return {

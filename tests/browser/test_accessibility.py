@@ -6,7 +6,7 @@ admin extension to admin_screens() in test_admin_accessibility.py), so axe check
 
 import pytest
 
-from cms.demo import demo_password
+from demo.site import demo_password
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in
 

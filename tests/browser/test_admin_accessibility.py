@@ -19,9 +19,9 @@ from certification.codes import generate_code
 from certification.models import Certificate, PdfStatus, PracticeLog
 from certification.selectors import programme_default
 from certification.services import certificate_issue_if_eligible, certificate_revoke
-from cms.demo import demo_password
 from cms.models import User
 from courses.models import Quiz
+from demo.site import demo_password
 from tests.browser.accessibility import axe_violations, format_violations
 from tests.browser.steps import sign_in_at
 from tests.factories import UserFactory

@@ -12,15 +12,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from certification import demo as certification_demo
 from certification.models import Certificate, Endorsement, SupervisionLink
 from certification.selectors import programme_default
-from cms.demo import demo_password
 from cms.models import User
-from courses import demo_quizzes
 from courses import services as learning
-from courses.demo_content import COURSES
 from courses.models import CoursePage, ModulePage, Quiz, QuizAttempt
+from demo import content
+from demo import practice as certification_demo
+from demo import quizzes as demo_quizzes
+from demo.site import demo_password
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import (
     answer_key,
@@ -33,7 +33,7 @@ from tests.factories.cms import PASSWORD as ROBIN_PASSWORD
 from tests.factories.cms import UserFactory
 
 PASSWORD = "quiet-harbour-lantern-42"
-FOUNDATIONS = COURSES[0]
+FOUNDATIONS = content.courses()[0]
 
 
 def sign_up(page, *, username: str, first_name: str) -> None:
@@ -211,24 +211,18 @@ def one_approval_away(media_in_tmp, public_address_is_live_server, demo):
     learning.enrolment_create(learner=robin, course=course)
     for index, module in enumerate(ModulePage.objects.child_of(course).live().order_by("path")):
         quiz = Quiz.objects.get(pk=module.quiz_id)
-        demo_quizzes._take(
+        demo_quizzes.take(
             robin, quiz, correct=True, when=now - datetime.timedelta(days=130 - index)
         )
         learning.module_complete(learner=robin, module=module)
     competencies = {c.slug: c for c in certification_demo.Competency.objects.all()}
-    logs = certification_demo.CERTIFIED_LOGS[:7]
-    for position, (days_ago, minutes, setting, slugs, reflection) in enumerate(logs):
-        certification_demo._demo_log(
+    logs = content.practice()["logs"]["certified"][:7]
+    for position, entry in enumerate(logs):
+        certification_demo.demo_log(
             mentor=robin,
             supervisor=supervisor,
             today=today,
-            days_ago=days_ago,
-            minutes=minutes,
-            setting=setting,
-            slugs=slugs,
-            reflection=reflection,
-            status="submitted" if position == len(logs) - 1 else "approved",
-            comment="",
+            entry={**entry, "status": "submitted" if position == len(logs) - 1 else "approved"},
             competencies=competencies,
             log=lambda message: None,
         )

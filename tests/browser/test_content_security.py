@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from cms.demo import demo_password
 from courses.models import ModulePage
+from demo.site import demo_password
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in_at
 

@@ -8,8 +8,8 @@ import re
 
 from playwright.sync_api import expect
 
-from cms.demo import demo_password
 from cms.models import User
+from demo.site import demo_password
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import confirm_sign_up, sign_in
 

@@ -11,7 +11,7 @@ from certification.models import CertificationProgramme
 from certification.selectors import programme_default
 from certification.services import certificate_issue_if_eligible
 from cms.models import User
-from matching import demo as matching_demo
+from demo import assignments as matching_demo
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in_at
 

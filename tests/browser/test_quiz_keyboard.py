@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
-from cms.demo import demo_password
 from courses.models import Quiz
+from demo.site import demo_password
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import answer_key, sign_in
 

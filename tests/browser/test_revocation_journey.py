@@ -18,22 +18,22 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from certification import demo as certification_demo
 from certification import services
 from certification.models import Certificate, CertificateStatus, Endorsement, SupervisionLink
 from certification.selectors import programme_default
-from cms.demo import demo_password
 from cms.models import User
-from courses import demo_quizzes
 from courses import services as learning
-from courses.demo_content import COURSES
 from courses.models import CoursePage, ModulePage, Quiz
+from demo import content
+from demo import practice as certification_demo
+from demo import quizzes as demo_quizzes
+from demo.site import demo_password
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in_at
 from tests.factories.cms import PASSWORD as ROBIN_PASSWORD
 from tests.factories.cms import UserFactory
 
-FOUNDATIONS = COURSES[0]
+FOUNDATIONS = content.courses()[0]
 REVOCATION_REASON = "A boundary breach with a mentee, confirmed by a review."
 DECISION_REASON = "Completed six months of remedial supervision."
 # Issuing a certificate renders its PDF in the same request here: give a busy machine time.
@@ -67,32 +67,27 @@ def certified_robin(media_in_tmp, public_address_is_live_server, demo):
     learning.enrolment_create(learner=robin, course=course)
     for index, module in enumerate(ModulePage.objects.child_of(course).live().order_by("path")):
         quiz = Quiz.objects.get(pk=module.quiz_id)
-        demo_quizzes._take(
+        demo_quizzes.take(
             robin, quiz, correct=True, when=now - datetime.timedelta(days=130 - index)
         )
         learning.module_complete(learner=robin, module=module)
     competencies = {c.slug: c for c in certification_demo.Competency.objects.all()}
-    for days_ago, minutes, setting, slugs, reflection in [
-        *certification_demo.CERTIFIED_LOGS[:4],
-        (
-            3,
-            60,
-            certification_demo.Setting.CO_FACILITATED,
-            ["active-listening"],
-            "Co-facilitated the Tuesday group; I kept the time boundary kindly.",
-        ),
+    for entry in [
+        *content.practice()["logs"]["certified"][:4],
+        {
+            "days_ago": 3,
+            "minutes": 60,
+            "setting": "co_facilitated",
+            "competencies": ["active-listening"],
+            "reflection": "Co-facilitated the Tuesday group; I kept the time boundary kindly.",
+            "status": "submitted",
+        },
     ]:
-        certification_demo._demo_log(
+        certification_demo.demo_log(
             mentor=robin,
             supervisor=supervisor,
             today=today,
-            days_ago=days_ago,
-            minutes=minutes,
-            setting=setting,
-            slugs=slugs,
-            reflection=reflection,
-            status="submitted" if days_ago == 3 else "approved",
-            comment="",
+            entry=entry,
             competencies=competencies,
             log=lambda message: None,
         )

@@ -11,8 +11,8 @@ import re
 
 from playwright.sync_api import expect
 
-from cms.demo import demo_password
 from courses.models import ModulePage
+from demo.site import demo_password
 from tests.browser.accessibility import WAGTAIL_EDITOR_KNOWN_ISSUES, assert_accessible
 from tests.browser.steps import sign_in_at
 

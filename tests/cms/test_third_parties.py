@@ -21,9 +21,9 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from certification.models import Certificate, PracticeLog
-from cms.demo import demo_password
 from cms.models import User
 from courses.models import ModulePage, Quiz, QuizAttempt
+from demo.site import demo_password
 from tests.browser.test_accessibility import PUBLIC_PAGES, SIGNED_IN_PAGES
 from tests.browser.test_admin_accessibility import admin_screens
 
