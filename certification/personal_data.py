@@ -28,10 +28,10 @@ from certification.models import (
     Endorsement,
     PracticeLog,
     PracticeLogEvent,
-    PracticeLogNotification,
     SupervisionLink,
     SupervisorProfile,
 )
+from cms.events import EventNotification
 
 LABELS = {
     "certificates_revoked": gettext_lazy("Current certificates revoked"),
@@ -232,7 +232,7 @@ def erase(user, *, actor, reason: str, at) -> dict[str, int]:
 
     undecided = list(_undecided_logs(user).values_list("pk", flat=True))
     events = PracticeLogEvent.objects.filter(log_id__in=undecided)
-    PracticeLogNotification.objects.filter(event__in=events).delete()
+    EventNotification.objects.for_events(events).delete()
     events.delete()
     PracticeLog.competencies.through.objects.filter(practicelog_id__in=undecided).delete()
     PracticeLog.objects.filter(pk__in=undecided).delete()

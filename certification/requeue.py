@@ -2,8 +2,8 @@
 
 Stuck: a current certificate whose PDF is still pending or failed ``STUCK_AFTER`` after its
 issue and its last failed render; a certificate or practice-log event whose e-mail was never
-sent (no ``CertificateEmail`` / ``PracticeLogNotification`` row) ``STUCK_AFTER`` after it
-happened. The sweep queues each again unless a task for it is still with the broker. It is
+sent (no e-mail ``cms.events.EventNotification`` for it) ``STUCK_AFTER`` after it happened.
+The sweep queues each again unless a task for it is still with the broker. It is
 idempotent twice over: it skips what is queued, and the tasks themselves render a ready PDF or
 send a marked e-mail never again. E-mails older than ``RECENT`` are left alone (old news), and
 a PDF that failed ``PDF_FAILURES_BEFORE_GIVING_UP`` times waits for a person (the report).
@@ -21,13 +21,12 @@ from certification import tasks
 from certification.models import (
     CURRENT_STATUSES,
     Certificate,
-    CertificateEmail,
     CertificateEvent,
     CertificateEventKind,
     PdfStatus,
     PracticeLogEvent,
-    PracticeLogNotification,
 )
+from cms import notify
 from cms.task_queue import RECENT, STUCK_AFTER, StuckWork, queued_ids
 
 # Three rounds of the broker's retries (max_attempts 3): then a person looks at the error.
@@ -66,22 +65,18 @@ def _certificates_with_pdf_stuck(*, at: datetime):
 
 
 def _certificate_events_unsent(*, at: datetime, since: datetime | None):
-    events = CertificateEvent.objects.exclude(
-        kind__in=tasks.CERTIFICATE_EVENTS_WITHOUT_EMAIL
-    ).filter(
-        ~Exists(CertificateEmail.objects.filter(event=OuterRef("pk"))),
-        at__lte=at - STUCK_AFTER,
-    )
+    events = notify.unnotified(
+        CertificateEvent.objects.exclude(kind__in=tasks.CERTIFICATE_EVENTS_WITHOUT_EMAIL),
+        purpose=notify.EMAIL,
+    ).filter(at__lte=at - STUCK_AFTER)
     if since is not None:
         events = events.filter(at__gte=since)
     return events.order_by("at", "pk")
 
 
 def _practice_log_events_unsent(*, at: datetime, since: datetime | None):
-    events = PracticeLogEvent.objects.filter(
-        ~Exists(PracticeLogNotification.objects.filter(event=OuterRef("pk"))),
-        to_status__in=list(tasks.PRACTICE_LOG_EMAIL_TASKS),
-        at__lte=at - STUCK_AFTER,
+    events = notify.unnotified(PracticeLogEvent.objects.all(), purpose=notify.EMAIL).filter(
+        to_status__in=list(tasks.PRACTICE_LOG_EMAIL_TASKS), at__lte=at - STUCK_AFTER
     )
     if since is not None:
         events = events.filter(at__gte=since)

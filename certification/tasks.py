@@ -1,13 +1,11 @@
 """django-q2 entry points for supervised practice: thin, take ids, safe to retry."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_q.tasks import async_task
 
-from certification.models import PracticeLog, PracticeLogEvent, PracticeLogNotification
+from certification.models import PracticeLog, PracticeLogEvent
+from cms.emails import email_event_once
 
 # Which practice-log events e-mail someone, and the task that does it (the review services
 # queue these on commit; the stuck-work sweep in certification/requeue.py queues them again).
@@ -26,46 +24,39 @@ def enqueue_on_commit(task_name: str, **kwargs) -> None:
     transaction.on_commit(lambda: async_task(f"certification.tasks.{task_name}", **kwargs))
 
 
-def _send_once(*, event_id: int, to_user_attr: str, template: str) -> bool:
-    """Send the e-mail for an event at most once; True when it was sent now."""
-    with transaction.atomic():
-        event = (
-            PracticeLogEvent.objects.select_related(
-                "log__mentor", "log__supervisor__supervisor_profile", "log__reviewer", "actor"
-            )
-            .filter(pk=event_id)
-            .first()
+def _email_log_event(*, event_id: int, to_user_attr: str, template: str) -> bool:
+    """E-mail the log's ``to_user_attr`` about an event, at most once; True when sent now."""
+    event = (
+        PracticeLogEvent.objects.select_related(
+            "log__mentor", "log__supervisor__supervisor_profile", "log__reviewer", "actor"
         )
-        if event is None:
-            return False
-        _notification, created = PracticeLogNotification.objects.get_or_create(event=event)
-        if not created:
-            return False
-        recipient = getattr(event.log, to_user_attr)
-        if not recipient.email or recipient.erased_at:  # an erased person's address is gone
-            return False
-        context = {
-            "event": event,
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
+        return False
+    recipient = getattr(event.log, to_user_attr)
+    return email_event_once(
+        event=event,
+        template=f"certification/email/{template}",
+        to=[recipient],
+        context={
             "log": event.log,
             "recipient": recipient,
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
             "mentor_url": reverse("certification:practice_log_detail", args=[event.log_id]),
             "review_url": reverse("practice_logs:edit", args=[event.log_id]),
-        }
-        subject = render_to_string(f"certification/email/{template}_subject.txt", context)
-        body = render_to_string(f"certification/email/{template}.txt", context)
-        send_mail(" ".join(subject.split()), body, None, [recipient.email])
-    return True
+        },
+    )
 
 
 def notify_supervisor_of_submission(*, event_id: int) -> bool:
     """E-mail the supervisor that a supervisee submitted a practice log."""
-    return _send_once(event_id=event_id, to_user_attr="supervisor", template="log_submitted")
+    return _email_log_event(event_id=event_id, to_user_attr="supervisor", template="log_submitted")
 
 
 def notify_mentor_of_review(*, event_id: int) -> bool:
     """E-mail the mentor their supervisor's decision on a practice log."""
-    return _send_once(event_id=event_id, to_user_attr="mentor", template="log_reviewed")
+    return _email_log_event(event_id=event_id, to_user_attr="mentor", template="log_reviewed")
 
 
 # --- Certificates ---------------------------------------------------------------------------
@@ -126,33 +117,28 @@ def requeue_stuck_work() -> int:
 
 def email_certificate_event(*, event_id: int) -> bool:
     """E-mail the holder about one certificate event, at most once."""
-    from certification.models import CertificateEmail, CertificateEvent
+    from certification.models import CertificateEvent
     from certification.services import verification_url
 
-    with transaction.atomic():
-        event = (
-            CertificateEvent.objects.select_related("certificate__holder", "certificate__programme")
-            .filter(pk=event_id)
-            .first()
-        )
-        if event is None or event.kind in CERTIFICATE_EVENTS_WITHOUT_EMAIL:
-            return False
-        _email, created = CertificateEmail.objects.get_or_create(event=event)
-        holder = event.certificate.holder
-        if not created or not holder.email or holder.erased_at:
-            return False
-        context = {
-            "event": event,
+    event = (
+        CertificateEvent.objects.select_related("certificate__holder", "certificate__programme")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None or event.kind in CERTIFICATE_EVENTS_WITHOUT_EMAIL:
+        return False
+    holder = event.certificate.holder
+    return email_event_once(
+        event=event,
+        template="certification/email/certificate",
+        to=[holder],
+        context={
             "certificate": event.certificate,
             "holder": holder,
             "verification_url": verification_url(event.certificate),
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
             "my_certification_url": reverse("certification:my_certification"),
-        }
-        subject = render_to_string("certification/email/certificate_subject.txt", context)
-        body = render_to_string("certification/email/certificate.txt", context)
-        send_mail(" ".join(subject.split()), body, None, [holder.email])
-    return True
+        },
+    )
 
 
 def enqueue_certificate_rerender(*, certificate_id: int) -> None:

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from cms import content_cache
 from cms.blocks import RICH_TEXT_FEATURES, BaseContentBlock
+from cms.events import EventNotification as EventNotification  # registered with this app
 
 
 class User(AbstractUser):

@@ -2,8 +2,9 @@
 
 Mentee records are deliberately minimal: a code name, languages and what kind of mentor they
 need. No real names, contact details or clinical notes are stored here. An assignment's
-``status`` changes only together with a new ``AssignmentEvent`` written by the services in
-``matching/services.py``; the events are the history, the status is their latest word.
+``status`` changes only together with a new ``AssignmentEvent`` (a ``cms.events.Event``)
+written by the services in ``matching/services.py``; the events are the history, the status is
+their latest word.
 """
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from cms.events import Event
 
 MAX_CAPACITY = 20
 
@@ -197,48 +200,17 @@ class AssignmentEventKind(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class AssignmentEvent(models.Model):
-    """One thing that happened to an assignment: who, when, why. Never updated or deleted."""
+class AssignmentEvent(Event):
+    """One thing that happened to an assignment (created, flagged, review cleared, ended)."""
 
     assignment = models.ForeignKey(
         Assignment, on_delete=models.PROTECT, related_name="events", verbose_name=_("assignment")
     )
     kind = models.CharField(_("event"), max_length=20, choices=AssignmentEventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("by"),
-        help_text=_("Empty for the system (lapse flow-through, nightly sweep)."),
-    )
-    at = models.DateTimeField(_("when"))
-    reason = models.TextField(_("reason"), blank=True, max_length=2000)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(Event.Meta):
         verbose_name = _("assignment event")
         verbose_name_plural = _("assignment events")
 
     def __str__(self):
         return f"{self.assignment_id}: {self.get_kind_display()}"
-
-
-class AssignmentNotification(models.Model):
-    """Coordinators were e-mailed about one event: a retried task never sends it twice."""
-
-    event = models.OneToOneField(
-        AssignmentEvent,
-        on_delete=models.PROTECT,
-        related_name="notification",
-        verbose_name=_("event"),
-    )
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("assignment notification")
-        verbose_name_plural = _("assignment notifications")
-
-    def __str__(self):
-        return f"{self.event_id} @ {self.sent_at}"

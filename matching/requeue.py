@@ -1,31 +1,29 @@
 """Matching's stuck work, and the sweep that queues it again (contract: cms/task_queue.py).
 
-Stuck: a "flagged for review" event whose e-mail to the coordinators was never sent (no
-``AssignmentNotification`` row) ``STUCK_AFTER`` after it happened. The sweep queues it again
-unless a task for it is still with the broker; the task itself sends a marked e-mail never
+Stuck: a "flagged for review" event whose e-mail to the coordinators was never sent (no e-mail
+``cms.events.EventNotification`` for it) ``STUCK_AFTER`` after it happened. The sweep queues it
+again unless a task for it is still with the broker; the task itself sends a marked e-mail never
 again. Flags older than ``RECENT`` are left alone: the needs-review queue shows them anyway.
 """
 
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from cms import notify
 from cms.task_queue import RECENT, STUCK_AFTER, StuckWork, queued_ids
 from matching import tasks
-from matching.models import AssignmentEvent, AssignmentEventKind, AssignmentNotification
+from matching.models import AssignmentEvent, AssignmentEventKind
 
 BATCH = 500  # at most this many per sweep, so a backlog drains without flooding the queue
 REVIEW_EMAIL = "matching.tasks.email_review_needed"
 
 
 def _flags_unsent(*, at: datetime, since: datetime | None):
-    events = AssignmentEvent.objects.filter(
-        ~Exists(AssignmentNotification.objects.filter(event=OuterRef("pk"))),
-        kind=AssignmentEventKind.FLAGGED,
-        at__lte=at - STUCK_AFTER,
+    events = notify.unnotified(AssignmentEvent.objects.all(), purpose=notify.EMAIL).filter(
+        kind=AssignmentEventKind.FLAGGED, at__lte=at - STUCK_AFTER
     )
     if since is not None:
         events = events.filter(at__gte=since)

@@ -1,11 +1,9 @@
 """django-q2 entry points for matching: thin, take ids, safe to retry."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_q.tasks import async_task
+
+from cms.emails import email_event_once
 
 
 def enqueue_flag_after_lapse(*, holder_id: int, programme_id: int) -> None:
@@ -39,28 +37,22 @@ def requeue_unsent_notifications() -> int:
 
 def email_review_needed(*, event_id: int) -> bool:
     """E-mail coordinators that an assignment needs review, at most once per flag."""
-    from matching.models import AssignmentEvent, AssignmentNotification
+    from matching.models import AssignmentEvent
     from matching.services import coordinators_to_notify
 
-    with transaction.atomic():
-        event = (
-            AssignmentEvent.objects.select_related("assignment__mentor", "assignment__mentee")
-            .filter(pk=event_id)
-            .first()
-        )
-        if event is None:
-            return False
-        _notification, created = AssignmentNotification.objects.get_or_create(event=event)
-        recipients = sorted(coordinators_to_notify().values_list("email", flat=True))
-        if not created or not recipients:
-            return False
-        context = {
-            "event": event,
+    event = (
+        AssignmentEvent.objects.select_related("assignment__mentor", "assignment__mentee")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
+        return False
+    return email_event_once(
+        event=event,
+        template="matching/email/review_needed",
+        to=coordinators_to_notify(),
+        context={
             "assignment": event.assignment,
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
             "review_url": reverse("matching_assignment:edit", args=[event.assignment_id]),
-        }
-        subject = render_to_string("matching/email/review_needed_subject.txt", context)
-        body = render_to_string("matching/email/review_needed.txt", context)
-        send_mail(" ".join(subject.split()), body, None, recipients)
-    return True
+        },
+    )

@@ -2,11 +2,7 @@
 
 from certification.models.certificates import (
     CURRENT_STATUSES,
-    REMINDER_KINDS,
     Certificate,
-    CertificateEmail,
-    CertificateEvent,
-    CertificateEventKind,
     CertificateStatus,
     CertificationProgramme,
     CompetencyRequirement,
@@ -15,6 +11,12 @@ from certification.models.certificates import (
     RecertificationDecision,
     SerialCounter,
 )
+from certification.models.events import (
+    REMINDER_KINDS,
+    CertificateEvent,
+    CertificateEventKind,
+    PracticeLogEvent,
+)
 from certification.models.practice import (
     COMMENT_MAX_LENGTH,
     MAX_DURATION_MINUTES,
@@ -22,8 +24,6 @@ from certification.models.practice import (
     REFLECTION_MAX_LENGTH,
     PracticeLog,
     PracticeLogCompetency,
-    PracticeLogEvent,
-    PracticeLogNotification,
     SupervisionLink,
     SupervisorProfile,
 )
@@ -36,7 +36,6 @@ __all__ = [
     "REFLECTION_MAX_LENGTH",
     "REMINDER_KINDS",
     "Certificate",
-    "CertificateEmail",
     "CertificateEvent",
     "CertificateEventKind",
     "CertificateStatus",
@@ -47,7 +46,6 @@ __all__ = [
     "PracticeLog",
     "PracticeLogCompetency",
     "PracticeLogEvent",
-    "PracticeLogNotification",
     "RecertificationDecision",
     "SerialCounter",
     "SupervisionLink",

@@ -2,8 +2,8 @@
 
 A certificate's issued content (serial, code, holder, dates, evidence) never changes. Its
 ``status`` is the current state of its lifecycle and changes only together with a new
-``CertificateEvent`` row, written by the lifecycle services in one transaction: the events are
-the history, the status is their latest word.
+``CertificateEvent`` row (``certification/models/events.py``), written by the lifecycle services
+in one transaction: the events are the history, the status is their latest word.
 """
 
 from django import forms
@@ -384,68 +384,6 @@ class RecertificationDecision(models.Model):
         }
 
 
-class CertificateEventKind(models.TextChoices):
-    ISSUED = "issued", _("Issued")
-    RENEWED = "renewed", _("Renewed")
-    SUSPENDED = "suspended", _("Suspended")
-    REINSTATED = "reinstated", _("Reinstated")
-    REVOKED = "revoked", _("Revoked")
-    RECERTIFICATION_ALLOWED = "recert_allowed", _("Re-certification allowed")
-    EXPIRED = "expired", _("Expired")
-    SUPERSEDED = "superseded", _("Replaced by a renewal")
-    PDF_RENDERED = "pdf_rendered", _("PDF rendered")
-    PDF_FAILED = "pdf_failed", _("PDF rendering failed")
-    REMINDER_60 = "reminder_60", _("Reminder: 60 days to expiry")
-    REMINDER_30 = "reminder_30", _("Reminder: 30 days to expiry")
-    REMINDER_7 = "reminder_7", _("Reminder: 7 days to expiry")
-
-
-REMINDER_KINDS = {
-    60: CertificateEventKind.REMINDER_60,
-    30: CertificateEventKind.REMINDER_30,
-    7: CertificateEventKind.REMINDER_7,
-}
-
-
-class CertificateEvent(models.Model):
-    """One thing that happened to a certificate: who, when, why. Never updated or deleted."""
-
-    certificate = models.ForeignKey(
-        Certificate,
-        on_delete=models.PROTECT,
-        related_name="events",
-        verbose_name=_("certificate"),
-    )
-    kind = models.CharField(_("event"), max_length=20, choices=CertificateEventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("by"),
-        help_text=_("Empty for the system (scheduled jobs, automatic issuing)."),
-    )
-    at = models.DateTimeField(_("when"))
-    reason = models.TextField(_("reason"), blank=True, max_length=2000)
-    data = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("certificate event")
-        verbose_name_plural = _("certificate events")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["certificate", "kind"],
-                condition=Q(kind__in=["reminder_60", "reminder_30", "reminder_7", "issued"]),
-                name="reminders_and_issue_once",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.certificate.serial}: {self.get_kind_display()}"
-
-
 class SerialCounter(models.Model):
     """The last number handed out per key, locked while incremented: serial numbers per prefix
     and year, and the certificates' indexes in the credential status lists."""
@@ -458,16 +396,3 @@ class SerialCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.value}"
-
-
-class CertificateEmail(models.Model):
-    """The e-mail for one certificate event was sent: a retried task never sends it twice."""
-
-    event = models.OneToOneField(CertificateEvent, on_delete=models.PROTECT, related_name="email")
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("certificate e-mail")
-
-    def __str__(self):
-        return str(self.event)

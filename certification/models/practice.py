@@ -1,4 +1,4 @@
-"""Supervision links and supervised practice logs with their review history."""
+"""Supervision links and supervised practice logs (their review history: ``events.py``)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,10 +8,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from cms.events import REASON_MAX_LENGTH
+
 MIN_DURATION_MINUTES = 5
 MAX_DURATION_MINUTES = 720
 REFLECTION_MAX_LENGTH = 4000
-COMMENT_MAX_LENGTH = 2000
+COMMENT_MAX_LENGTH = REASON_MAX_LENGTH
 
 
 def active_member_q(role: str, prefix: str = "") -> Q:
@@ -311,50 +313,3 @@ class PracticeLogCompetency(models.Model):
 
     def __str__(self):
         return f"{self.practicelog_id} · {self.competency_id}"
-
-
-class PracticeLogEvent(models.Model):
-    """One status change of a practice log. Append-only: app code never updates or deletes."""
-
-    log = models.ForeignKey(
-        PracticeLog, on_delete=models.PROTECT, related_name="events", verbose_name=_("log")
-    )
-    from_status = models.CharField(
-        _("from status"), max_length=20, choices=PracticeLog.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("to status"), max_length=20, choices=PracticeLog.Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="practice_log_events",
-        verbose_name=_("actor"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("practice log event")
-        verbose_name_plural = _("practice log events")
-
-    def __str__(self):
-        return f"{self.log_id}: {self.from_status or '-'} → {self.to_status}"
-
-
-class PracticeLogNotification(models.Model):
-    """Marks the e-mail for one event as sent, so a retried task never sends it twice."""
-
-    event = models.OneToOneField(
-        PracticeLogEvent,
-        on_delete=models.PROTECT,
-        related_name="notification",
-        verbose_name=_("event"),
-    )
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("practice log notification")
-        verbose_name_plural = _("practice log notifications")
-
-    def __str__(self):
-        return f"{self.event_id} @ {self.sent_at}"

@@ -10,12 +10,12 @@ from django_q.models import OrmQ
 from certification import requeue, services, tasks
 from certification.models import (
     Certificate,
-    CertificateEmail,
     CertificateEvent,
     PdfStatus,
     PracticeLogEvent,
-    PracticeLogNotification,
 )
+from cms import notify
+from cms.events import EventNotification
 from cms.task_queue import RECENT, STUCK_AFTER, requeue_one, stuck_work
 from tests.broker import orm_broker, queued  # noqa: F401 (a fixture)
 from tests.factories.certificates import ProgrammeFactory, qualify
@@ -78,7 +78,9 @@ def test_a_recent_failed_render_is_left_to_the_broker_and_queued_after_the_thres
 
 def test_a_render_that_keeps_failing_waits_for_a_person(certificate):
     lose_the_queue()
-    CertificateEmail.objects.create(event=certificate.events.get(kind="issued"))
+    EventNotification.objects.create(
+        event=certificate.events.get(kind="issued"), purpose=notify.EMAIL
+    )
     for _ in range(requeue.PDF_FAILURES_BEFORE_GIVING_UP):
         services.certificate_pdf_failed(certificate_id=certificate.pk, error="OSError()")
     at = timezone.now() + LATER
@@ -126,7 +128,7 @@ def test_sent_silent_and_old_events_are_not_emailed_again(certificate):
     lose_the_queue()
     Certificate.objects.filter(pk=certificate.pk).update(pdf_status=PdfStatus.READY)
     issued = certificate.events.get(kind="issued")
-    CertificateEmail.objects.create(event=issued)
+    EventNotification.objects.create(event=issued, purpose=notify.EMAIL)
     CertificateEvent.objects.create(certificate=certificate, kind="pdf_rendered", at=issued.at)
     old = CertificateEvent.objects.create(
         certificate=certificate,
@@ -145,7 +147,8 @@ def test_unsent_practice_log_emails_are_queued_again_once(
     request.getfixturevalue("orm_broker")  # after the submission's e-mail was sent
     event = PracticeLogEvent.objects.get(log=submitted, to_status="submitted")
     draft_event = PracticeLogEvent.objects.get(log=submitted, to_status="draft")
-    PracticeLogNotification.objects.filter(event=event).delete()  # the e-mail task was lost
+    lost = PracticeLogEvent.objects.filter(pk=event.pk)
+    EventNotification.objects.for_events(lost).delete()  # the e-mail task was lost
     at = timezone.now() + LATER
     with django_capture_on_commit_callbacks(execute=True):
         assert requeue.requeue_stuck(at=at) == 1

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Task
 
-from certification.models import Certificate, CertificateEmail, PdfStatus
+from certification.models import Certificate, PdfStatus
+from cms.events import EventNotification
+from cms.notify import EMAIL
 from cms.task_queue import STUCK_AFTER
 from tests.broker import orm_broker, queued  # noqa: F401 (a fixture)
 from tests.factories import UserFactory
@@ -33,7 +35,7 @@ def stuck_certificate(mentor, django_capture_on_commit_callbacks):
         )
     past = timezone.now() - STUCK_AFTER - datetime.timedelta(minutes=5)
     Certificate.objects.filter(pk=certificate.pk).update(issued_at=past)
-    CertificateEmail.objects.create(event=certificate.events.get(kind="issued"))
+    EventNotification.objects.create(event=certificate.events.get(kind="issued"), purpose=EMAIL)
     return Certificate.objects.get(pk=certificate.pk)
 
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from certification import services as certification
 from certification.models import SupervisionLink
+from cms.events import EventNotification
 from matching import services, tasks
-from matching.models import AssignmentNotification, AssignmentStatus
+from matching.models import AssignmentStatus
 from tests.factories import MenteeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_suspension_and_revocation_flag_and_email_once(
     event = assignment.events.get(kind="flagged")
     assert tasks.email_review_needed(event_id=event.pk) is False
     assert len(review_mails()) == 1
-    assert AssignmentNotification.objects.count() == 1
+    assert EventNotification.objects.for_events(assignment.events.all()).count() == 1
 
 
 def test_expiry_sweep_flags_and_emails_once(

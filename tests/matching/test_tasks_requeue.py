@@ -7,9 +7,11 @@ from django.core import mail
 from django.utils import timezone
 
 from certification import services as certification
+from cms.events import EventNotification
+from cms.notify import EMAIL
 from cms.task_queue import RECENT, STUCK_AFTER, stuck_work
 from matching import requeue, services, tasks
-from matching.models import AssignmentEvent, AssignmentNotification
+from matching.models import AssignmentEvent
 from tests.broker import orm_broker, queued  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +55,7 @@ def test_sent_and_old_flags_are_not_emailed_again(flag):
         at=timezone.now() - RECENT - datetime.timedelta(hours=1)
     )
     assert requeue.requeue_stuck(at=timezone.now()) == 0  # old news: the queue shows it
-    AssignmentNotification.objects.create(event=flag)
+    EventNotification.objects.create(event=flag, purpose=EMAIL)
     assert requeue.requeue_stuck(at=timezone.now()) == 0
     assert queued() == []
     assert requeue.stuck(at=timezone.now()) == []
