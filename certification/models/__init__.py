@@ -1,5 +1,6 @@
 """Certification models, re-exported explicitly."""
 
+from certification.credentials.models import SpentStatusIndex
 from certification.models.certificates import (
     CURRENT_STATUSES,
     REMINDER_KINDS,
@@ -50,6 +51,7 @@ __all__ = [
     "PracticeLogNotification",
     "RecertificationDecision",
     "SerialCounter",
+    "SpentStatusIndex",
     "SupervisionLink",
     "SupervisorProfile",
 ]
