@@ -262,6 +262,40 @@ def test_the_issuer_profile_publishes_and_authorises_the_key(client, settings):
     assert "Development key" in profile["description"]
 
 
+def test_the_did_document_publishes_and_authorises_the_keys(client, certificate):
+    """did:web: the credential's key id dereferences to a Multikey, with contexts every
+    DID-aware verifier bundles; retired keys stay listed so older credentials verify."""
+    from certification.credentials.keys import key_generate
+
+    credential = fetch_credential(client, certificate)
+    response = client.get("/.well-known/did.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/did+ld+json; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    document = response.json()
+    assert document["@context"] == [
+        "https://www.w3.org/ns/did/v1",
+        "https://w3id.org/security/multikey/v1",
+    ]
+    assert document["id"] == credential["issuer"]["id"] == "did:web:127.0.0.1%3A8000"
+    [method] = document["verificationMethod"]
+    assert method == {
+        "id": credential["proof"][0]["verificationMethod"],
+        "type": "Multikey",
+        "controller": document["id"],
+        "publicKeyMultibase": method["id"].split("#")[1],
+    }
+    assert document["assertionMethod"] == [method["id"]]
+    _secret, retired = key_generate()
+    with override_settings(CREDENTIAL_RETIRED_PUBLIC_KEYS=[retired]):
+        rotated = client.get("/.well-known/did.json").json()
+    assert [m["publicKeyMultibase"] for m in rotated["verificationMethod"]] == [
+        method["publicKeyMultibase"],
+        retired,
+    ]
+    assert rotated["assertionMethod"][1] == f"{document['id']}#{retired}"
+
+
 def test_the_verification_page_and_json_link_the_credential(client, certificate):
     code = certificate.verification_code
     page = client.get(f"/verify/{code}/").content.decode()
@@ -305,6 +339,8 @@ def test_query_budgets(client, certificate, programme, django_assert_max_num_que
         assert client.get("/credentials/status/revocation-1.json").status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get("/credentials/issuer.json").status_code == 200
+    with django_assert_max_num_queries(0):
+        assert client.get("/.well-known/did.json").status_code == 200
 
 
 def test_the_verifier_refuses_documents_from_elsewhere():
