@@ -65,13 +65,18 @@ serve-setup: $(VENV)/.installed system-deps
 	$(PY) manage.py seed_demo
 	@if $(PY) manage.py help sync_schedules >/dev/null 2>&1; then $(PY) manage.py sync_schedules; fi
 
+# Links and QR codes (e-mails, certificate PDFs) follow the address served, unless
+# WAGTAILADMIN_BASE_URL is set; the worker renders the PDFs, so both processes get it.
+run: BASE_URL = $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
 run: serve-setup
 	@echo ""
 	@echo "  Peer Mentor Academy is starting on http://$(HOST):$(PORT)/  (admin: /admin/)"
+	@echo "  Links and QR codes point to $(BASE_URL)"
 	@echo "  Demo logins (password demo-<username>): trainer, leadtrainer, supervisor, coordinator, mentor, certified"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
+		export WAGTAILADMIN_BASE_URL='$(BASE_URL)'; \
 		$(PY) manage.py qcluster & \
 		$(PY) manage.py runserver $(HOST):$(PORT) --noreload & \
 		wait

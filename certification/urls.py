@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     re_path(rf"^verify/(?P<code>{CODE_PATTERN})/$", verification.verify_page, name="verify"),
     path("credentials/issuer.json", credentials.issuer, name="credential_issuer"),
+    path(".well-known/did.json", credentials.did_document, name="credential_did"),
     re_path(
         r"^credentials/status/(?P<name>[a-z]{1,20}-[0-9]{1,9})\.json$",
         credentials.status_list,

@@ -10,6 +10,7 @@ that lives in the status lists, not in the credential.
 
 import datetime
 import uuid
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -21,6 +22,9 @@ from certification.credentials.keys import issuer_key, retired_public_keys
 from certification.credentials.proofs import proof_add, xsd_datetime
 
 CID_V1 = "https://www.w3.org/ns/cid/v1"  # published for other verifiers; never loaded here
+DID_V1 = "https://www.w3.org/ns/did/v1"  # bundled by every DID-aware verifier
+MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"  # likewise
+MEDIA_TYPE_DID = "application/did+ld+json"
 MEDIA_TYPE_CREDENTIAL = "application/vc"  # IANA, VC Data Model 2.0
 MEDIA_TYPE_JSON_LD = "application/ld+json"
 STATUS_TTL_SECONDS = 300
@@ -44,14 +48,57 @@ def status_list_url(purpose: str, number: int) -> str:
     )
 
 
+def issuer_did() -> str:
+    """The issuer's did:web, from the site's host (and port, percent-encoded), e.g.
+    ``did:web:mentors.example.org``; it resolves to ``/.well-known/did.json``."""
+    return "did:web:" + quote(urlsplit(site_url("/")).netloc.lower(), safe="")
+
+
+def did_document_url() -> str:
+    return site_url(reverse("certification:credential_did"))
+
+
 def verification_method(public_key_multibase: str) -> str:
+    """The key's DID URL: dereferencing it yields the Multikey itself."""
+    return f"{issuer_did()}#{public_key_multibase}"
+
+
+def _legacy_verification_method(public_key_multibase: str) -> str:
+    """Key ids of credentials signed before did:web (issue 16), still published in the
+    profile so that copies downloaded then keep verifying."""
     return f"{issuer_url()}#{public_key_multibase}"
 
 
+def _public_keys() -> list[str]:
+    return [issuer_key().public_key_multibase, *retired_public_keys()]
+
+
+def did_document() -> dict:
+    """The issuer's DID document: every key (current and retired) as a Multikey the DID
+    controls and authorises for issuing credentials. Only contexts verifiers bundle."""
+    did = issuer_did()
+    public_keys = _public_keys()
+    return {
+        "@context": [DID_V1, MULTIKEY_V1],
+        "id": did,
+        "verificationMethod": [
+            {
+                "id": verification_method(public_key),
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": public_key,
+            }
+            for public_key in public_keys
+        ],
+        "assertionMethod": [verification_method(public_key) for public_key in public_keys],
+    }
+
+
 def issuer_profile(*, organisation_name: str) -> dict:
-    """The issuer's Open Badges Profile, also the controller document of its signing keys."""
-    key = issuer_key()
-    public_keys = [key.public_key_multibase, *retired_public_keys()]
+    """The issuer's Open Badges Profile. Credentials name the issuer by its did:web (see
+    ``did_document``); the profile stays the controller document of the same keys under its own
+    URL so that credentials downloaded before did:web (issue 16) keep verifying."""
+    public_keys = _public_keys()
     profile = {
         "@context": [jsonld.CREDENTIALS_V2, jsonld.OPEN_BADGES_V3, CID_V1],
         "id": issuer_url(),
@@ -60,16 +107,16 @@ def issuer_profile(*, organisation_name: str) -> dict:
         "url": site_url("/"),
         "verificationMethod": [
             {
-                "id": verification_method(public_key),
+                "id": _legacy_verification_method(public_key),
                 "type": "Multikey",
                 "controller": issuer_url(),
                 "publicKeyMultibase": public_key,
             }
             for public_key in public_keys
         ],
-        "assertionMethod": [verification_method(public_key) for public_key in public_keys],
+        "assertionMethod": [_legacy_verification_method(public_key) for public_key in public_keys],
     }
-    if key.is_development_key:
+    if issuer_key().is_development_key:
         profile["description"] = _(
             "Development key: anyone can compute it, so credentials signed with it prove nothing."
         )
@@ -160,7 +207,12 @@ def certificate_credential(certificate, *, organisation_name: str) -> dict:
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "name": (certificate.evidence or {}).get("programme", {}).get("name")
             or certificate.programme.name,
-            "issuer": {"id": issuer_url(), "type": ["Profile"], "name": organisation_name},
+            "issuer": {
+                "id": issuer_did(),
+                "type": ["Profile"],
+                "name": organisation_name,
+                "url": site_url("/"),
+            },
             "validFrom": xsd_datetime(certificate.issued_at),
             "validUntil": xsd_datetime(_end_of_day(certificate.valid_until)),
             "credentialSubject": {
@@ -198,7 +250,7 @@ def status_list_credential(
         "@context": [jsonld.CREDENTIALS_V2],
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "issuer": issuer_url(),
+        "issuer": issuer_did(),
         "validFrom": xsd_datetime(at),
         "credentialSubject": {
             "id": f"{url}#list",
@@ -245,6 +297,7 @@ def status_list_document(name: str) -> dict | None:
 
 PUBLISHED = {
     "credential": credential_for_code,
+    "credential_did": did_document,
     "credential_issuer": issuer_document,
     "credential_status": status_list_document,
 }

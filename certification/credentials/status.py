@@ -1,9 +1,9 @@
 """W3C Bitstring Status List: where a certificate's bit lives and how a list is encoded.
 
-Every certificate gets one index, allocated once at issue from a locked counter; the same index
-is used in the revocation list and in the suspension list. Lists hold 131,072 bits (16 KiB, the
-minimum the specification sets so that one entry hides among many), so index ``n`` lives in list
-``n // 131072 + 1`` at position ``n % 131072``. The first bit is the left-most bit of the first
+Every certificate holds one index, drawn at random and never reused (``allocation``); the same
+index is used in the revocation list and in the suspension list. Lists hold 131,072 bits (16 KiB,
+the minimum the specification sets so that one entry hides among many), so index ``n`` lives in
+list ``n // 131072 + 1`` at position ``n % 131072``. The first bit is the left-most bit of the first
 byte; the bitstring is GZIP-compressed and multibase base64url-encoded (``u`` prefix, no
 padding).
 """

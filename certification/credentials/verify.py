@@ -125,9 +125,17 @@ def credential_verify(
 
 
 def local_fetch(url: str) -> dict:
-    """This site's credential documents by URL, built in-process; any other URL is refused."""
-    from certification.credentials.documents import PUBLISHED, site_url
+    """This site's credential documents by URL (or by its did:web), built in-process; any other
+    URL is refused."""
+    from certification.credentials.documents import (
+        PUBLISHED,
+        did_document_url,
+        issuer_did,
+        site_url,
+    )
 
+    if url.split("#", 1)[0] == issuer_did():  # our did:web resolves to our DID document
+        url = did_document_url()
     prefix = site_url("/")
     if not url.startswith(prefix):
         raise FetchError(f"refusing to fetch {url}: not a document of this site")

@@ -1,5 +1,6 @@
 """Certification models, re-exported explicitly."""
 
+from certification.credentials.models import SpentStatusIndex
 from certification.models.certificates import (
     CURRENT_STATUSES,
     Certificate,
@@ -48,6 +49,7 @@ __all__ = [
     "PracticeLogEvent",
     "RecertificationDecision",
     "SerialCounter",
+    "SpentStatusIndex",
     "SupervisionLink",
     "SupervisorProfile",
 ]

@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from certification import codes
-from certification.credentials.status import COUNTER_KEY as STATUS_COUNTER_KEY
+from certification.credentials.allocation import status_index_renew, status_indexes_allocate
 from certification.dates import add_months
 from certification.eligibility import (
     ISSUING_PATHS,
@@ -84,19 +84,9 @@ def _next_serial(*, at: datetime) -> str:
     return f"{key}-{counter.value:06d}"
 
 
-def status_indexes_reserve(*, count: int = 1) -> range:
-    """The next ``count`` free indexes in the credential status lists; each is handed out once.
-
-    Call inside the transaction that stores them. The counter row stays locked until it
-    commits, so concurrent issues (for different mentors) queue here and never share an index;
-    a unique constraint on the certificate backs this up.
-    """
-    counter, _created = SerialCounter.objects.select_for_update().get_or_create(
-        key=STATUS_COUNTER_KEY
-    )
-    SerialCounter.objects.filter(pk=counter.pk).update(value=F("value") + count)
-    counter.refresh_from_db(fields=["value"])
-    return range(counter.value - count, counter.value)
+def status_indexes_reserve(*, count: int = 1) -> list[int]:
+    """``count`` random, never-reused status list indexes (certification.credentials.allocation)."""
+    return status_indexes_allocate(count=count)  # issue 16: random indexes
 
 
 def _recipient(holder) -> dict | None:
@@ -452,6 +442,7 @@ def certificate_reinstate(
             )
         )
     _set_status(certificate, CertificateStatus.ACTIVE, at=at)
+    status_index_renew(certificate, at=at)  # issue 16: the suspended credential stays revoked
     event = _record(
         certificate, kind=CertificateEventKind.REINSTATED, actor=actor, at=at, reason=reason
     )

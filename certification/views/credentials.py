@@ -65,6 +65,16 @@ def issuer(request):
 
 
 @require_GET
+def did_document(request):
+    """The issuer's did:web document: the keys credentials name in ``verificationMethod``."""
+    if refused := _throttled(request, scope="credential-lists", limit=LIST_FETCHES_PER_MINUTE):
+        return refused
+    return _respond(
+        documents.did_document(), content_type=documents.MEDIA_TYPE_DID, max_age=CREDENTIAL_MAX_AGE
+    )
+
+
+@require_GET
 def status_list(request, name: str):
     if refused := _throttled(request, scope="credential-lists", limit=LIST_FETCHES_PER_MINUTE):
         return refused

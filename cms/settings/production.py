@@ -16,6 +16,9 @@ if not os.environ.get("PMA_CREDENTIAL_SIGNING_KEY"):  # signs the verifiable cre
         "Set PMA_CREDENTIAL_SIGNING_KEY in the environment (run `manage.py credential_keygen`)."
     )
 
+# No local fallback: links, QR codes and signed credential ids are built on it (pma.E002).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+
 # Persistent connections: PostgreSQL without them served a third of the pages here.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "600"))
 

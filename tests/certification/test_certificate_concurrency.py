@@ -3,7 +3,8 @@
 import pytest
 
 from certification import services
-from certification.models import Certificate
+from certification.credentials.status import COUNTER_KEY as STATUS_COUNTER_KEY
+from certification.models import Certificate, SerialCounter
 from tests.concurrency import outcomes, run_together
 from tests.factories import UserFactory
 from tests.factories.certificates import ProgrammeFactory, qualify
@@ -44,4 +45,6 @@ def test_concurrent_issues_for_different_mentors_get_distinct_status_indexes():
     indexes = sorted(
         Certificate.objects.filter(programme=programme).values_list("status_index", flat=True)
     )
-    assert indexes == list(range(indexes[0], indexes[0] + 6))
+    assert len(set(indexes)) == 6  # distinct, and random (not consecutive: issue 16)
+    assert indexes != list(range(indexes[0], indexes[0] + 6))
+    assert SerialCounter.objects.get(key=STATUS_COUNTER_KEY).value == 6

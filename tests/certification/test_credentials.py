@@ -58,7 +58,7 @@ def test_the_credential_is_a_signed_open_badge_that_verifies(client, certificate
     [proof] = credential["proof"]  # a list, as the Open Badges schema asks
     assert proof["cryptosuite"] == "eddsa-rdfc-2022"
     assert proof["created"] == credential["validFrom"]
-    assert credential["issuer"]["id"].endswith("/credentials/issuer.json")
+    assert credential["issuer"]["id"] == "did:web:127.0.0.1%3A8000"  # WAGTAILADMIN_BASE_URL
     achievement = credential["credentialSubject"]["achievement"]
     assert achievement["name"] == "Certified Peer Mentor"
     assert achievement["description"] == "Mentoring in recovery."
@@ -128,27 +128,36 @@ def test_tampering_with_any_field_breaks_verification(client, certificate, chang
 
 
 @pytest.mark.parametrize(
-    "transition, revoked, suspended",
+    "transition, revoked, suspended, spent",
     [
-        ([], False, False),
-        (["suspend"], False, True),
-        (["suspend", "reinstate"], False, False),
-        (["revoke"], True, False),
-        (["suspend", "revoke"], True, False),
+        ([], False, False, 0),
+        # Suspension sets the revocation bit of the credential's own entry, so any verifier
+        # sees it; the suspension list says why.
+        (["suspend"], True, True, 0),
+        # Reinstatement gives a fresh index; the one the suspended credential named stays set.
+        (["suspend", "reinstate"], False, False, 1),
+        (["revoke"], True, False, 0),
+        (["suspend", "revoke"], True, False, 0),
     ],
 )
 def test_status_bits_follow_the_lifecycle(
-    client, certificate, coordinator, transition, revoked, suspended
+    client, certificate, coordinator, transition, revoked, suspended, spent
 ):
     actions = {
         "suspend": services.certificate_suspend,
         "reinstate": services.certificate_reinstate,
         "revoke": services.certificate_revoke,
     }
+    first_index = certificate.status_index
     for action in transition:
         actions[action](certificate_id=certificate.pk, actor=coordinator, reason="Checked.")
+    certificate.refresh_from_db()
+    assert (certificate.status_index != first_index) is bool(spent)
     number, position = status.list_position(certificate.status_index)
-    for purpose, expected in (("revocation", revoked), ("suspension", suspended)):
+    for purpose, expected, extra in (
+        ("revocation", revoked, spent),
+        ("suspension", suspended, 0),
+    ):
         response = client.get(f"/credentials/status/{purpose}-{number}.json")
         assert response.status_code == 200
         assert response["Content-Type"] == "application/vc; charset=utf-8"
@@ -157,12 +166,25 @@ def test_status_bits_follow_the_lifecycle(
         bits = status.decode(listed["credentialSubject"]["encodedList"])
         assert len(bits) * 8 == status.LIST_SIZE
         assert status.bit(bits, position) is expected
-        assert sum(bin(byte).count("1") for byte in bits) == int(expected)
+        assert sum(bin(byte).count("1") for byte in bits) == int(expected) + extra
+        if extra:
+            assert status.bit(bits, status.list_position(first_index)[1])
         assert check(listed).proof
     result = check(fetch_credential(client, certificate))
     assert result.proof
     assert result.status["revocation"] is revoked
     assert result.valid is not revoked
+
+
+def test_a_credential_handed_out_while_suspended_stays_invalid(client, certificate, coordinator):
+    services.certificate_suspend(certificate_id=certificate.pk, actor=coordinator, reason="x")
+    suspended = fetch_credential(client, certificate)
+    assert not check(suspended).valid
+    services.certificate_reinstate(certificate_id=certificate.pk, actor=coordinator, reason="y")
+    assert not check(suspended).valid
+    reinstated = fetch_credential(client, certificate)
+    assert reinstated["credentialStatus"] != suspended["credentialStatus"]
+    assert check(reinstated).valid
 
 
 def test_a_revoked_certificate_stays_revoked_in_the_list(client, certificate, coordinator):
@@ -189,11 +211,27 @@ def test_an_expired_credential_fails_on_its_dates_not_its_status(client, certifi
     assert result.status == {"revocation": False}
 
 
-def test_status_indexes_are_allocated_once_and_in_order(mentor, programme, certificate):
-    second_mentor = UserFactory(role="Mentors")
-    qualify(second_mentor, programme)
-    second = services.certificate_issue_if_eligible(mentor_id=second_mentor.pk, programme=programme)
-    assert second.status_index == certificate.status_index + 1
+def test_status_indexes_are_random_and_never_reused(mentor, programme, certificate, coordinator):
+    from certification.credentials.allocation import status_indexes_allocate
+    from certification.models import SpentStatusIndex
+
+    indexes = [certificate.status_index]
+    for _ in range(4):
+        other = UserFactory(role="Mentors")
+        qualify(other, programme)
+        issued = services.certificate_issue_if_eligible(mentor_id=other.pk, programme=programme)
+        indexes.append(issued.status_index)
+    assert len(set(indexes)) == 5
+    assert all(0 <= index < status.LIST_SIZE for index in indexes)
+    assert sorted(indexes) != list(range(min(indexes), min(indexes) + 5))  # not issue order
+    services.certificate_suspend(certificate_id=certificate.pk, actor=coordinator, reason="x")
+    services.certificate_reinstate(certificate_id=certificate.pk, actor=coordinator, reason="y")
+    certificate.refresh_from_db()
+    assert certificate.status_index not in indexes
+    assert SpentStatusIndex.objects.get().index == indexes[0]
+    many = status_indexes_allocate(count=200)  # e.g. seeding at scale
+    assert len(set(many)) == 200
+    assert not set(many) & {*indexes, certificate.status_index}
 
 
 @pytest.mark.parametrize(
@@ -222,6 +260,40 @@ def test_the_issuer_profile_publishes_and_authorises_the_key(client, settings):
     assert method["publicKeyMultibase"].startswith("z6Mk")
     assert profile["assertionMethod"] == [method["id"]]
     assert "Development key" in profile["description"]
+
+
+def test_the_did_document_publishes_and_authorises_the_keys(client, certificate):
+    """did:web: the credential's key id dereferences to a Multikey, with contexts every
+    DID-aware verifier bundles; retired keys stay listed so older credentials verify."""
+    from certification.credentials.keys import key_generate
+
+    credential = fetch_credential(client, certificate)
+    response = client.get("/.well-known/did.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/did+ld+json; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    document = response.json()
+    assert document["@context"] == [
+        "https://www.w3.org/ns/did/v1",
+        "https://w3id.org/security/multikey/v1",
+    ]
+    assert document["id"] == credential["issuer"]["id"] == "did:web:127.0.0.1%3A8000"
+    [method] = document["verificationMethod"]
+    assert method == {
+        "id": credential["proof"][0]["verificationMethod"],
+        "type": "Multikey",
+        "controller": document["id"],
+        "publicKeyMultibase": method["id"].split("#")[1],
+    }
+    assert document["assertionMethod"] == [method["id"]]
+    _secret, retired = key_generate()
+    with override_settings(CREDENTIAL_RETIRED_PUBLIC_KEYS=[retired]):
+        rotated = client.get("/.well-known/did.json").json()
+    assert [m["publicKeyMultibase"] for m in rotated["verificationMethod"]] == [
+        method["publicKeyMultibase"],
+        retired,
+    ]
+    assert rotated["assertionMethod"][1] == f"{document['id']}#{retired}"
 
 
 def test_the_verification_page_and_json_link_the_credential(client, certificate):
@@ -267,6 +339,8 @@ def test_query_budgets(client, certificate, programme, django_assert_max_num_que
         assert client.get("/credentials/status/revocation-1.json").status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get("/credentials/issuer.json").status_code == 200
+    with django_assert_max_num_queries(0):
+        assert client.get("/.well-known/did.json").status_code == 200
 
 
 def test_the_verifier_refuses_documents_from_elsewhere():

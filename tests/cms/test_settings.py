@@ -29,6 +29,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": "t2L9q!vR8mZ#w4Kx6pB0nY3sC7fH1jD5gA-eU_oI9rT2yQ8zN-kW3",
     "ALLOWED_HOSTS": "mentors.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://mentors.example.org",
     # The W3C vc-di-eddsa test vector's key: public, so only ever for tests.
     "PMA_CREDENTIAL_SIGNING_KEY": "z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq",
     # The throttles' shared store (pma.E001 below); check does not connect to it.
@@ -47,6 +48,32 @@ def test_production_refuses_throttles_kept_per_process():
     result = run_manage("check", "--deploy", **{**PRODUCTION, "REDIS_URL": ""})
     assert result.returncode != 0
     assert "pma.E001" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "base_url, message",
+    [
+        ("", "is not set"),
+        ("http://mentors.example.org", "is not an https:// address"),
+        ("https://127.0.0.1:8000", "is not the first ALLOWED_HOSTS entry"),
+        ("https://mentors.example.org.evil.example", "is not the first ALLOWED_HOSTS entry"),
+        ("https://mentors.example.org/academy/", "must be the root of its host"),
+    ],
+    ids=["unset", "http", "other-host", "look-alike-host", "path"],
+)
+def test_production_refuses_a_bad_public_base_url(base_url, message):
+    """Links, QR codes and the ids signed into every credential are built on it, for good."""
+    result = run_manage("check", "--deploy", **{**PRODUCTION, "WAGTAILADMIN_BASE_URL": base_url})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "pma.E002" in output
+    assert message in output
+
+
+def test_production_accepts_the_public_base_url_with_a_port_and_a_slash():
+    environment = {**PRODUCTION, "WAGTAILADMIN_BASE_URL": "https://Mentors.example.org:8443/"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **environment)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_settings_refuse_a_missing_credential_signing_key():

@@ -14,9 +14,7 @@ class Command(BaseCommand):
         secret, public = key_generate()
         self.stdout.write("# Keep this secret: put it in the server's environment, not in a file")
         self.stdout.write("# under version control. The public key is published at")
-        self.stdout.write(
-            "# /credentials/issuer.json. When replacing a key, add the old public key"
-        )
+        self.stdout.write("# /.well-known/did.json. When replacing a key, add the old public key")
         self.stdout.write("# to PMA_CREDENTIAL_RETIRED_PUBLIC_KEYS so earlier credentials verify.")
         self.stdout.write(f"{ENV_NAME}={secret}")
         self.stdout.write(f"# public key: {public}")
