@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("certification", "0011_history_is_protected"),
+        ("certification", "0014_delete_old_notification_tables"),
     ]
 
     operations = [
