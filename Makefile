@@ -57,7 +57,7 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else \
-		echo "Browser tests need axe-core: install Node.js and npm, then run npm ci"; \
+		echo "Browser tests and outside credential verifiers need Node.js and npm, then npm ci"; \
 	fi
 
 serve-setup: $(VENV)/.installed system-deps
