@@ -159,7 +159,7 @@ class ResourceLinksBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from cms.selectors import resources_in_categories
+        from cms.selectors import resources_in_categories  # cycle: cms.models uses these blocks
 
         context = super().get_context(value, parent_context=parent_context)
         categories = list(value.get("categories") or [])

@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import reduce
 from operator import or_
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
@@ -168,16 +169,20 @@ def _live_modules(
 def _enrolment_from_annotations(module: ModulePage, *, learner, course) -> Enrolment | None:
     if getattr(module, "enrolment_id", None) is None:
         return None
-    enrolment = Enrolment(
-        id=module.enrolment_id,
-        learner=learner,
-        course=course,
-        enrolled_at=module.enrolment_enrolled_at,
-        completed_at=module.enrolment_completed_at,
-        last_module_id=module.enrolment_last_module_id,
+    # As if loaded from the database (Model.from_db): a save updates the row, never inserts.
+    enrolment = Enrolment.from_db(
+        DEFAULT_DB_ALIAS,
+        ["id", "learner_id", "course_id", "enrolled_at", "completed_at", "last_module_id"],
+        [
+            module.enrolment_id,
+            learner.pk,
+            course.pk,
+            module.enrolment_enrolled_at,
+            module.enrolment_completed_at,
+            module.enrolment_last_module_id,
+        ],
     )
-    enrolment._state.adding = False
-    enrolment._state.db = "default"
+    enrolment.learner, enrolment.course = learner, course
     return enrolment
 
 
