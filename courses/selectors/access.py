@@ -69,9 +69,10 @@ def module_completion_blockers(
     """Why the learner cannot mark this module complete yet (empty when they can).
 
     The one place that decides: ``services.module_complete`` refuses while it returns anything,
-    and the module page lists the reasons instead of the "Mark as complete" button. Later
-    requirements (the quizzes issue: "pass this module's quiz") are added here. ``progress``
-    is the learner's progress in the module's course when the caller already has it.
+    and the module page lists the reasons instead of the "Mark as complete" button. The reasons:
+    the module left the course, a sequential lock, or the module's quiz not passed yet; a new
+    requirement is added here. ``progress`` is the learner's progress in the module's course
+    when the caller already has it.
     """
     if progress is None:
         progress = course_progress(course=module.get_parent().specific, learner=learner)
