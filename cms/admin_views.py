@@ -1,63 +1,58 @@
 """Wagtail admin views for a person's data: find a person, export their data, erase it.
 
-Coordinators hold ``cms.export_person`` and ``cms.erase_person`` (migration 0008); superusers
-hold everything. Each view checks its own permission; the erasure itself is
-``cms.privacy.person_erase``, which checks again.
+Who may do what is ``cms.permissions.personal_data_policy``: coordinators hold
+``cms.export_person`` and ``cms.erase_person`` (migration 0008); superusers hold everything.
+Each view checks its own action; the erasure itself is ``cms.privacy.person_erase``, which
+checks again.
 """
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.models import Page
 
 from cms import deletion, privacy
 from cms.forms import PersonEraseForm
 from cms.models import PersonErasure
+from cms.permissions import PERSONAL_DATA_ACTIONS, can_manage_personal_data, personal_data_policy
 from cms.views import zip_response
 
 SEARCH_LIMIT = 50
-PERMISSIONS = ("cms.export_person", "cms.erase_person")
 
 
-def can_manage_personal_data(user) -> bool:
-    return any(user.has_perm(permission) for permission in PERMISSIONS)
-
-
-class PersonDataMixin(WagtailAdminTemplateMixin):
-    permission = None
+class PersonDataMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+    permission_policy = personal_data_policy
+    any_permission_required = PERSONAL_DATA_ACTIONS
     header_icon = "user"
 
-    def dispatch(self, request, *args, **kwargs):
-        allowed = (
-            request.user.has_perm(self.permission)
-            if self.permission
-            else can_manage_personal_data(request.user)
-        )
-        if not allowed:
-            raise PermissionDenied
-        if "pk" in kwargs:
-            self.person = get_object_or_404(get_user_model(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def person(self):
+        """The person in the URL, read after the permission check: a refused user learns
+        nothing of who exists."""
+        return get_object_or_404(get_user_model(), pk=self.kwargs["pk"])
 
     def get_breadcrumbs_items(self):
         items = [
             *super().get_breadcrumbs_items(),
-            {"url": reverse("person_data:index"), "label": _("Personal data")},
+            {"url": reverse("cms_admin:person_search"), "label": _("Personal data")},
         ]
-        if hasattr(self, "person"):
+        if "pk" in self.kwargs:
             items.append(
                 {
-                    "url": reverse("person_data:person", args=[self.person.pk]),
+                    "url": reverse("cms_admin:person", args=[self.person.pk]),
                     "label": self.person.username,
                 }
             )
@@ -99,15 +94,16 @@ class PersonDataView(PersonDataMixin, TemplateView):
             erasure=PersonErasure.objects.filter(person=self.person)
             .select_related("actor")
             .first(),
-            can_export=self.request.user.has_perm("cms.export_person"),
-            can_erase=self.request.user.has_perm("cms.erase_person"),
+            can_export=self.user_has_permission("export"),
+            can_erase=self.user_has_permission("erase"),
             **kwargs,
         )
 
 
 @method_decorator(never_cache, name="dispatch")
 class PersonExportView(PersonDataMixin, View):
-    permission = "cms.export_person"
+    permission_required = "export"
+    any_permission_required = None
 
     def post(self, request, pk):
         return zip_response(
@@ -119,7 +115,8 @@ class PersonExportView(PersonDataMixin, View):
 class PersonEraseView(PersonDataMixin, TemplateView):
     template_name = "cms/admin/person_erase.html"
     page_title = gettext_lazy("Erase a person's data")
-    permission = "cms.erase_person"
+    permission_required = "erase"
+    any_permission_required = None
 
     def get_page_subtitle(self):
         return self.person.username
@@ -148,7 +145,7 @@ class PersonEraseView(PersonDataMixin, TemplateView):
                     _("The data of this person was erased. The account is now %(username)s.")
                     % {"username": erasure.person.username},
                 )
-                return redirect("person_data:person", pk=self.person.pk)
+                return redirect("cms_admin:person", pk=self.person.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
     def _form(self, data=None):
@@ -258,7 +255,7 @@ def _user_refusal(request, blocked, cancel_url):
             (_("Edit this account"), reverse("wagtailusers_users:edit", args=[person.pk]))
         )
         if can_manage_personal_data(request.user):
-            actions.append((_("Personal data"), reverse("person_data:person", args=[person.pk])))
+            actions.append((_("Personal data"), reverse("cms_admin:person", args=[person.pk])))
     return {
         "title": ngettext(
             "This account cannot be deleted", "These accounts cannot be deleted", len(blocked)
@@ -316,8 +313,6 @@ def _object_refusal(request, blocked, cancel_url, model):
 def deletion_refusal(request, objects, *, cancel_url: str = ""):
     """The refusal page when deleting ``objects`` (of one model, or pages) would take history
     with it; None when they may be deleted."""
-    from wagtail.models import Page
-
     objects = list(objects)
     if not objects:
         return None
@@ -341,4 +336,22 @@ class HistoryKeepingDeleteView(generic.DeleteView):
     def run_before_hook(self):
         return deletion_refusal(
             self.request, [self.object], cancel_url=reverse(self.index_url_name)
+        )
+
+
+class ViewMenuItem(MenuItem):
+    """A menu item for one of our admin views, shown to exactly those the view lets in: it asks
+    the view's own permission policy for the view's own required permissions, so the rule is
+    stated once, on the view."""
+
+    def __init__(self, label, url, *, view_class, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.view_class = view_class
+
+    def is_shown(self, request):
+        view = self.view_class()
+        view.setup(request)
+        required, any_required = view.permission_required, view.any_permission_required
+        return (required is None or view.user_has_permission(required)) and (
+            any_required is None or view.user_has_any_permission(any_required)
         )

@@ -14,4 +14,4 @@ class CmsConfig(AppConfig):
             receivers,
         )
 
-        exports.install()  # every CSV export is formula-safe (issue 14 point 6)
+        exports.install()  # every CSV export is formula-safe (cms.exports, via cms.compat)

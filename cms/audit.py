@@ -15,15 +15,21 @@ name with every other label on the person's objects (``relabel``, called by ``pe
 """
 
 from collections.abc import Iterable
+from functools import wraps
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils.functional import LazyObject, empty
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import require_admin_access
 from wagtail.log_actions import LogFormatter, get_active_log_context
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
+from wagtail.permissions import policy_registry
+
+from cms.compat import unwrap_lazy
+from cms.roles import COORDINATORS, SUPERVISORS, user_has_role
 
 # Through which door a person's data export left the site.
 EXPORT_CHANNELS = {
@@ -95,10 +101,7 @@ def log_entry(
     kwargs = {"user": actor, "uuid": get_active_log_context().uuid, "deleted": deleted}
     if timestamp is not None:
         kwargs["timestamp"] = timestamp
-    if isinstance(instance, LazyObject):  # request.user: Wagtail reads _wrapped unevaluated
-        if instance._wrapped is empty:
-            instance._setup()
-        instance = instance._wrapped
+    instance = unwrap_lazy(instance)  # request.user: Wagtail reads _wrapped unevaluated
     model = log_registry.get_log_model_for_instance(instance)
     return model.objects.log_action(
         instance,
@@ -235,11 +238,6 @@ def can_read_site_history(user) -> bool:
     explore pages), unless they supervise. Wagtail lists entries by object type, not by object:
     a supervisor would read every practice-log and endorsement entry there, with the names of
     mentors who are not theirs. Supervisors read their supervisees' logs on the logs' pages."""
-    from wagtail.models import Page
-    from wagtail.permissions import policy_registry
-
-    from cms.roles import COORDINATORS, SUPERVISORS, user_has_role
-
     if not user.is_authenticated:
         return False
     if user.is_superuser or user_has_role(user, COORDINATORS):
@@ -251,10 +249,6 @@ def can_read_site_history(user) -> bool:
 
 def site_history_guard(view):
     """Wrap Wagtail's Site history view with ``can_read_site_history`` (cms/urls.py)."""
-    from functools import wraps
-
-    from django.core.exceptions import PermissionDenied
-    from wagtail.admin.auth import require_admin_access
 
     @wraps(view)
     def guarded(request, *args, **kwargs):

@@ -1,4 +1,10 @@
-"""StreamField blocks shared by every page type."""
+"""StreamField blocks shared by every page type.
+
+Caching is opt-in per block (ARCHITECTURE.md, "Safe defaults"): a block whose HTML is the same
+for every reader says so with ``cacheable = True`` in its ``Meta``, and only those are taken from
+the content cache (``courses.templatetags.module_tags``). A block without the flag, such as one
+that shows a learner's own answer or result, is rendered fresh for every request.
+"""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +26,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        cacheable = True  # the same for every reader
         icon = "title"
         template = "cms/blocks/heading.html"
         label = _("Heading")
@@ -42,6 +49,7 @@ class CalloutBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
 
     class Meta:
+        cacheable = True  # the same for every reader
         icon = "warning"
         template = "cms/blocks/callout.html"
         label = _("Callout")
@@ -57,6 +65,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
+        cacheable = True  # the same for every reader
         icon = "image"
         template = "cms/blocks/image.html"
         label = _("Image")
@@ -82,14 +91,28 @@ class VideoBlock(blocks.StructBlock):
         return context
 
     class Meta:
+        cacheable = True  # the same for every reader
         icon = "media"
         template = "cms/blocks/video.html"
         label = _("Video")
 
 
+class CacheableRichTextBlock(blocks.RichTextBlock):
+    """Rich text, the same for every reader."""
+
+    class Meta:
+        cacheable = True
+
+
+# The flag changes how a block is rendered, not what is stored: migrations keep naming Wagtail's
+# own RichTextBlock, through the alias table Wagtail itself uses for its block paths (listed in
+# cms.compat with the other framework internals we rely on).
+DECONSTRUCT_ALIASES = {CacheableRichTextBlock: "wagtail.blocks.RichTextBlock"}
+
+
 class BaseContentBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    rich_text = blocks.RichTextBlock(
+    rich_text = CacheableRichTextBlock(
         features=RICH_TEXT_FEATURES,
         icon="pilcrow",
         label=_("Text"),
@@ -125,6 +148,7 @@ class ResourceLinksBlock(blocks.StructBlock):
     )
 
     class Meta:
+        cacheable = True  # the same for every reader
         icon = "help"
         template = "cms/blocks/resource_links.html"
         label = _("Referral resources")
@@ -135,7 +159,7 @@ class ResourceLinksBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from cms.selectors import resources_in_categories
+        from cms.selectors import resources_in_categories  # cycle: cms.models uses these blocks
 
         context = super().get_context(value, parent_context=parent_context)
         categories = list(value.get("categories") or [])

@@ -44,7 +44,7 @@ def _close_request_scope(**kwargs):
 def current_generation() -> int:
     """The content generation (0 before the first change): one primary-key query, at most once
     per request."""
-    from cms.models import ContentGeneration
+    from cms.models import ContentGeneration  # cycle: cms.models caches page routes here
 
     scope = _request_scope.get()
     if scope is not None and "value" in scope:
@@ -57,7 +57,7 @@ def current_generation() -> int:
 
 def bump_generation() -> None:
     """Start a new generation: every key made from here on (after commit) is new."""
-    from cms.models import ContentGeneration
+    from cms.models import ContentGeneration  # cycle: cms.models caches page routes here
 
     scope = _request_scope.get()
     if scope is not None:  # this request made the change: read the new value next time

@@ -21,9 +21,10 @@ from operator import or_
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.deletion import get_candidate_relations_to_delete
 from django.utils.translation import gettext
 from wagtail.models import Page
+
+from cms.compat import relations_to_delete
 
 BLOCKING = (models.PROTECT, models.RESTRICT)
 # Cascades are followed this deep (a page's specific row, its child rows, theirs...): far
@@ -57,7 +58,7 @@ def _blocked(queryset: models.QuerySet, *, depth: int = 0) -> Counter:
     counts: Counter = Counter()
     if depth > MAX_DEPTH:
         return counts
-    for relation in get_candidate_relations_to_delete(queryset.model._meta):
+    for relation in relations_to_delete(queryset.model):
         related = relation.related_model._base_manager.filter(
             **{f"{relation.field.name}__in": queryset}
         )

@@ -10,11 +10,12 @@ Every CSV export goes through Wagtail's ``SpreadsheetExportMixin.write_csv_row``
 and viewsets, and Wagtail's own (Site history shows people's names, Aging pages the last
 publisher). Wagtail's own report views are mounted by ``wagtail.admin.urls`` and cannot be
 subclassed from here, so :func:`install` (called once from ``CmsConfig.ready``) makes that one
-method formula-safe for all of them; a view added later is covered without remembering a mixin.
+method formula-safe for all of them through ``cms.compat.install_csv_export_patch``; a view
+added later is covered without remembering a mixin.
 XLSX needs nothing: Wagtail already stores a formula-looking value as a text cell.
 """
 
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from cms.compat import install_csv_export_patch
 
 #: What a cell must not start with (OWASP CSV Injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -43,4 +44,4 @@ def write_csv_row(self, writer, row_dict):
 
 def install() -> None:
     """Make every CSV export formula-safe (idempotent)."""
-    SpreadsheetExportMixin.write_csv_row = write_csv_row
+    install_csv_export_patch(write_csv_row)

@@ -3,11 +3,19 @@
 from functools import cache
 
 from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
+from wagtail.snippets.models import get_snippet_models
 
+from cms import throttle
 from cms.content_cache import bump_generation
 from cms.models import Resource
 from cms.selectors import resources_cache_clear
@@ -25,12 +33,6 @@ def _content_models() -> tuple[type, ...]:
     """What published pages are made of: pages, their view restrictions, sites, images,
     documents and every snippet (quizzes, competencies, resources...), and the groups that
     decide what the navigation offers (cms.roles)."""
-    from django.contrib.auth.models import Group
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
     return (
         Page,
         PageViewRestriction,
@@ -45,9 +47,6 @@ def _content_models() -> tuple[type, ...]:
 @cache
 def _access_relations() -> tuple[type, ...]:
     """Who is in which group and what a group may do: the role facts depend on them."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     return (get_user_model().groups.through, Group.permissions.through)
 
 
@@ -92,9 +91,5 @@ def refresh_sqlite_statistics(sender, using="default", **kwargs):
 @receiver(user_locked_out, dispatch_uid="cms_audit_account_lockout")
 def audit_account_lockout(sender, *, request, username, ip_address, **kwargs) -> None:
     """An account that ran out of sign-in attempts reaches Wagtail's audit log, once per lock."""
-    from django.utils import timezone
-
-    from cms import throttle
-
     at = getattr(request, "axes_attempt_time", None) or timezone.now()
     throttle.lockout_audit(username=username or "", address=ip_address or "", at=at)

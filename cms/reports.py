@@ -9,25 +9,29 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 
 from cms import task_queue, throttle
-from cms.roles import COORDINATORS, user_has_role
+from cms.permissions import sign_in_lockouts_policy, stuck_work_policy
 
 
-def can_see_stuck_work(user) -> bool:
-    """Coordinators and superusers (who hold every role)."""
-    return bool(user and user.is_active and user_has_role(user, COORDINATORS))
+def report_urls(route: str, view_class, name: str) -> list:
+    """A Wagtail report's two URLs: its page and the results fragment that its filters and
+    pagination reload (``index_url_name`` and ``index_results_url_name`` on the view)."""
+    return [
+        path(route, view_class.as_view(), name=name),
+        path(f"{route}results/", view_class.as_view(results_only=True), name=f"{name}_results"),
+    ]
 
 
 def _error_line(result) -> str:
@@ -79,8 +83,10 @@ def rows(*, at: datetime.datetime | None = None) -> list[Row]:
 class StuckWorkReportView(ReportView):
     page_title = gettext_lazy("Failed and stuck work")
     header_icon = "warning"
-    index_url_name = "stuck_work_report"
-    index_results_url_name = "stuck_work_report_results"
+    index_url_name = "cms_admin:stuck_work_report"
+    index_results_url_name = "cms_admin:stuck_work_report_results"
+    permission_policy = stuck_work_policy
+    permission_required = "view"
     filename_prefix = "failed-and-stuck-work"
     paginate_by = 100
     results_template_name = "cms/admin/stuck_work_results.html"
@@ -101,11 +107,6 @@ class StuckWorkReportView(ReportView):
         "error": gettext_lazy("Last error"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_see_stuck_work(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def get_queryset(self):
         return [self._with_html(row) for row in rows()]
 
@@ -125,7 +126,7 @@ class StuckWorkReportView(ReportView):
                 '<input type="hidden" name="pk" value="{}">'
                 '<button type="submit" class="button button-small button-secondary">'
                 '{}<span class="w-sr-only"> {}</span></button></form>',
-                reverse("stuck_work_requeue"),
+                reverse("cms_admin:stuck_work_requeue"),
                 get_token(self.request),
                 kind,
                 pk,
@@ -135,21 +136,21 @@ class StuckWorkReportView(ReportView):
         return {**row.__dict__, "item_html": item_html, "action_html": action_html}
 
 
-class StuckWorkRequeueView(View):
+class StuckWorkRequeueView(PermissionCheckedMixin, View):
     """POST: queue one stuck item again (CSRF-protected by the middleware)."""
 
     http_method_names = ["post"]
+    permission_policy = stuck_work_policy
+    permission_required = "change"
 
     def post(self, request):
-        if not can_see_stuck_work(request.user):
-            raise PermissionDenied
         kind = request.POST.get("kind", "")
         try:
             pk = int(request.POST.get("pk", ""))
             queued = task_queue.requeue_one(kind=kind, pk=pk)
         except (ValueError, LookupError):
             messages.error(request, _("That item cannot be re-queued. Reload the report."))
-            return redirect("stuck_work_report")
+            return redirect("cms_admin:stuck_work_report")
         if queued:
             messages.success(
                 request, _("Queued again. The report updates once a worker has run it.")
@@ -159,15 +160,10 @@ class StuckWorkRequeueView(View):
                 request,
                 _("Nothing to do: it is no longer stuck, or it is already waiting in the queue."),
             )
-        return redirect("stuck_work_report")
+        return redirect("cms_admin:stuck_work_report")
 
 
 # --- Reports → Sign-in lockouts (cms/throttle.py) --------------------------------------------
-
-
-def can_manage_lockouts(user) -> bool:
-    """Coordinators and superusers (who hold every role) see and clear sign-in lockouts."""
-    return bool(user and user.is_active and user_has_role(user, COORDINATORS))
 
 
 class SignInLockoutsReportView(ReportView):
@@ -175,8 +171,10 @@ class SignInLockoutsReportView(ReportView):
 
     page_title = gettext_lazy("Sign-in lockouts")
     header_icon = "lock"
-    index_url_name = "sign_in_lockouts"
-    index_results_url_name = "sign_in_lockouts_results"
+    index_url_name = "cms_admin:sign_in_lockouts"
+    index_results_url_name = "cms_admin:sign_in_lockouts_results"
+    permission_policy = sign_in_lockouts_policy
+    permission_required = "view"
     paginate_by = 100
     results_template_name = "cms/admin/sign_in_lockouts_results.html"
     columns = [
@@ -188,11 +186,6 @@ class SignInLockoutsReportView(ReportView):
         Column("action_html", label=gettext_lazy("Action")),
     ]
     list_export = []
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_manage_lockouts(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return [self._with_html(row) for row in throttle.sign_in_lockouts()]
@@ -212,7 +205,7 @@ class SignInLockoutsReportView(ReportView):
             '<input type="hidden" name="key" value="{}">'
             '<button type="submit" class="button button-small button-secondary">'
             '{}<span class="w-sr-only"> {}</span></button></form>',
-            reverse("sign_in_lockouts_clear"),
+            reverse("cms_admin:sign_in_lockouts_clear"),
             get_token(self.request),
             row["kind"],
             row["key"],
@@ -228,23 +221,23 @@ class SignInLockoutsReportView(ReportView):
         }
 
 
-class SignInLockoutsClearView(View):
+class SignInLockoutsClearView(PermissionCheckedMixin, View):
     """POST: forget the failed sign-ins of one account or one address."""
 
     http_method_names = ["post"]
+    permission_policy = sign_in_lockouts_policy
+    permission_required = "delete"
 
     def post(self, request):
-        if not can_manage_lockouts(request.user):
-            raise PermissionDenied
         kind = request.POST.get("kind", "")
         key = request.POST.get("key", "").strip()
         if kind not in ("account", "address") or not key:
             messages.error(request, _("Nothing to clear. Reload the report."))
-            return redirect("sign_in_lockouts")
+            return redirect("cms_admin:sign_in_lockouts")
         if kind == "account":
             throttle.sign_in_failures_clear(username=key)
             throttle.lockout_cleared_audit(username=key, actor=request.user)
         else:
             throttle.sign_in_failures_clear(address=key)
         messages.success(request, _("Cleared: %(key)s can sign in again.") % {"key": key})
-        return redirect("sign_in_lockouts")
+        return redirect("cms_admin:sign_in_lockouts")

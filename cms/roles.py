@@ -1,6 +1,10 @@
 """The four roles are Django groups. Their names are a contract: code and tests refer to them."""
 
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from cms import content_cache
 
 MENTORS = "Mentors"
 TRAINERS = "Trainers"
@@ -45,8 +49,6 @@ def _role_facts(user) -> tuple[frozenset[str], bool]:
     content generation (cms.receivers), so a new role shows on the next page."""
     cached = getattr(user, "_role_facts", None)
     if cached is None:
-        from cms import content_cache
-
         key = content_cache.content_key("role-facts", user.pk)
         cached = content_cache.get(key)
         if cached is None:
@@ -57,9 +59,6 @@ def _role_facts(user) -> tuple[frozenset[str], bool]:
 
 
 def _role_facts_query(user) -> tuple[frozenset[str], bool]:
-    from django.contrib.auth.models import Group, Permission
-    from django.db.models import Exists, OuterRef
-
     admin = Permission.objects.filter(
         group=OuterRef("pk"), content_type__app_label="wagtailadmin", codename="access_admin"
     )

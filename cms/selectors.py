@@ -4,8 +4,9 @@ from django.core.cache import cache
 from django.db import connection
 from django_q.brokers import get_broker
 from django_q.conf import Conf
+from wagtail.models import Site
 
-from cms.models import Resource, ResourceDirectoryPage, language_name
+from cms.models import OrganisationSettings, Resource, ResourceDirectoryPage, language_name
 
 
 def health_status() -> dict:
@@ -131,10 +132,6 @@ def resource_directory_url(*, request=None) -> str | None:
 
 def organisation_name() -> str:
     """The organisation's name from the default site's settings."""
-    from wagtail.models import Site
-
-    from cms.models import OrganisationSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
     return organisation.organisation_name

@@ -20,6 +20,8 @@ from types import ModuleType
 from django.apps import apps
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
+from django_q.conf import Conf
+from django_q.models import Failure, OrmQ
 
 # Work not done this long after it was due is stuck: longer than a task's first run plus its
 # retries take (Q_CLUSTER retry 180 s, max_attempts 3), so the sweep never races the broker.
@@ -72,8 +74,6 @@ def requeue_one(*, kind: str, pk: int, at: datetime | None = None) -> bool:
 def failed_tasks(*, limit: int = 200):
     """Tasks whose last run failed, the latest first: after ``max_attempts`` runs the broker
     gives up on them (a task still being retried shows here between its runs)."""
-    from django_q.models import Failure
-
     return Failure.objects.order_by("-stopped")[:limit]
 
 
@@ -82,9 +82,6 @@ def queued_kwargs(func: str) -> list[dict]:
     taken and not yet acknowledged), so a sweep does not queue the same work twice. The Redis
     broker cannot be read without taking the tasks: there the sweep relies on the tasks
     being idempotent."""
-    from django_q.conf import Conf
-    from django_q.models import OrmQ
-
     if not Conf.ORM or Conf.SYNC:
         return []
     found = []

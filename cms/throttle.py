@@ -30,11 +30,15 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from cms import audit
 
 
 def _valid_address(value: str) -> str | None:
@@ -260,8 +264,6 @@ def too_many_requests(request):
 def attempted_username(request, credentials=None) -> str:
     """The username a sign-in attempt named, as axes records it: cut to the length a username
     can have, so a hostile 10,000-character "username" is counted, not a database error."""
-    from django.contrib.auth import get_user_model
-
     field = get_user_model().USERNAME_FIELD
     credentials = credentials or {}
     value = credentials.get(field) or credentials.get("username")
@@ -274,11 +276,6 @@ def lockout_audit(*, username: str, address: str, at: datetime.datetime) -> bool
     """Write "account locked" to Wagtail's audit log once per lock, when the ACCOUNT (not only
     the address) has run out of attempts; axes reports every refused attempt while locked.
     Returns True when an entry was written now."""
-    from django.contrib.auth import get_user_model
-    from wagtail.models import ModelLogEntry
-
-    from cms import audit
-
     person = get_user_model().objects.filter(username=username).first() if username else None
     if person is None:
         return False
@@ -296,10 +293,6 @@ def lockout_audit(*, username: str, address: str, at: datetime.datetime) -> bool
 
 def lockout_cleared_audit(*, username: str, actor) -> None:
     """A coordinator cleared an account's lock: in Wagtail's audit log against the person."""
-    from django.contrib.auth import get_user_model
-
-    from cms import audit
-
     person = get_user_model().objects.filter(username=username).first()
     if person is not None:
         audit.account_unlocked(person=person, actor=actor)

@@ -8,15 +8,11 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 
-from cms import admin_views
-from cms.reports import (
-    SignInLockoutsClearView,
-    SignInLockoutsReportView,
-    StuckWorkReportView,
-    StuckWorkRequeueView,
-    can_manage_lockouts,
-    can_see_stuck_work,
-)
+from cms import admin_views, audit
+from cms.admin_views import ViewMenuItem
+from cms.audit import can_read_site_history
+from cms.permissions import can_manage_personal_data
+from cms.reports import SignInLockoutsReportView, StuckWorkReportView
 from cms.viewsets import ResourceViewSet
 
 register_snippet(ResourceViewSet)
@@ -28,29 +24,17 @@ def admin_contrast_fixes():
     return format_html('<link rel="stylesheet" href="{}">', static("cms/css/admin.css"))
 
 
-person_data_urls = [
-    path("", admin_views.PersonSearchView.as_view(), name="index"),
-    path("<int:pk>/", admin_views.PersonDataView.as_view(), name="person"),
-    path("<int:pk>/export/", admin_views.PersonExportView.as_view(), name="export"),
-    path("<int:pk>/erase/", admin_views.PersonEraseView.as_view(), name="erase"),
-]
-
-
 @hooks.register("register_admin_urls")
-def register_person_data_urls():
-    return [path("personal-data/", include((person_data_urls, "person_data")))]
-
-
-class PersonDataMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_manage_personal_data(request.user)
+def register_admin_urls():
+    return [path("", include("cms.admin_urls"))]
 
 
 @hooks.register("register_settings_menu_item")
 def register_person_data_menu_item():
-    return PersonDataMenuItem(
+    return ViewMenuItem(
         _("Personal data"),
-        reverse("person_data:index"),
+        reverse("cms_admin:person_search"),
+        view_class=admin_views.PersonSearchView,
         name="personal-data",
         icon_name="user",
         order=700,
@@ -60,43 +44,24 @@ def register_person_data_menu_item():
 @hooks.register("register_user_listing_buttons")
 def person_data_user_button(user, request_user):
     """An action on Wagtail's users listing, for those who may export or erase."""
-    if not admin_views.can_manage_personal_data(request_user):
+    if not can_manage_personal_data(request_user):
         return []
     return [
         Button(
             _("Personal data"),
-            reverse("person_data:person", args=[user.pk]),
+            reverse("cms_admin:person", args=[user.pk]),
             icon_name="user",
             priority=50,
         )
     ]
 
 
-@hooks.register("register_admin_urls")
-def register_stuck_work_urls():
-    return [
-        path("reports/stuck-work/", StuckWorkReportView.as_view(), name="stuck_work_report"),
-        path(
-            "reports/stuck-work/results/",
-            StuckWorkReportView.as_view(results_only=True),
-            name="stuck_work_report_results",
-        ),
-        path(
-            "reports/stuck-work/requeue/", StuckWorkRequeueView.as_view(), name="stuck_work_requeue"
-        ),
-    ]
-
-
-class StuckWorkMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_stuck_work(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_stuck_work_report():
-    return StuckWorkMenuItem(
+    return ViewMenuItem(
         _("Failed and stuck work"),
-        reverse("stuck_work_report"),
+        reverse("cms_admin:stuck_work_report"),
+        view_class=StuckWorkReportView,
         name="stuck-work",
         icon_name="warning",
         order=900,
@@ -142,8 +107,6 @@ def refuse_bulk_deleting_history(request, action_type, objects, action_class_ins
 
 @hooks.register("register_log_actions")
 def register_person_log_actions(actions):
-    from cms import audit
-
     audit.register_log_actions(actions)
 
 
@@ -151,8 +114,6 @@ def register_person_log_actions(actions):
 def site_history_for_those_who_may_read_it(request, menu_items):
     """Reports → Site history follows ``cms.audit.can_read_site_history``: Wagtail shows it to
     page editors only; coordinators read the audit trail there, supervisors do not."""
-    from cms.audit import can_read_site_history
-
     shown = [item for item in menu_items if item.name == "site-history"]
     if not can_read_site_history(request.user):
         for item in shown:
@@ -169,35 +130,12 @@ def site_history_for_those_who_may_read_it(request, menu_items):
         )
 
 
-@hooks.register("register_admin_urls")
-def register_sign_in_lockouts_urls():
-    return [
-        path(
-            "reports/sign-in-lockouts/", SignInLockoutsReportView.as_view(), name="sign_in_lockouts"
-        ),
-        path(
-            "reports/sign-in-lockouts/results/",
-            SignInLockoutsReportView.as_view(results_only=True),
-            name="sign_in_lockouts_results",
-        ),
-        path(
-            "reports/sign-in-lockouts/clear/",
-            SignInLockoutsClearView.as_view(),
-            name="sign_in_lockouts_clear",
-        ),
-    ]
-
-
-class SignInLockoutsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_manage_lockouts(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_sign_in_lockouts_report():
-    return SignInLockoutsMenuItem(
+    return ViewMenuItem(
         _("Sign-in lockouts"),
-        reverse("sign_in_lockouts"),
+        reverse("cms_admin:sign_in_lockouts"),
+        view_class=SignInLockoutsReportView,
         name="sign-in-lockouts",
         icon_name="lock",
         order=910,

@@ -8,6 +8,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Once the app registry is ready: panels read models.
         from courses.dashboard import register_dashboard_panel
         from courses.panels import quiz_panel
 

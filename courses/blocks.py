@@ -19,6 +19,7 @@ class ScenarioBlock(blocks.StructBlock):
     )
 
     class Meta:
+        cacheable = True  # the same for every learner
         icon = "openquote"
         template = "courses/blocks/scenario.html"
         label = _("Scenario")
@@ -51,6 +52,7 @@ class RolePlayBlock(blocks.StructBlock):
     )
 
     class Meta:
+        cacheable = True  # the same for every learner
         icon = "group"
         template = "courses/blocks/role_play.html"
         label = _("Role-play")

@@ -40,6 +40,11 @@ def correct_keys(question: dict) -> frozenset[str]:
     return frozenset(choice["key"] for choice in question["choices"] if choice["correct"])
 
 
+def answered_correctly(question: dict, selected: frozenset[str]) -> bool:
+    """All-or-nothing: the selected options are exactly the question's correct options."""
+    return bool(selected) and selected == correct_keys(question)
+
+
 def grade(*, snapshot: list[dict], answers: dict[str, list[str]], pass_mark: int) -> GradeResult:
     """Grade answers ({question key: [choice keys]}) against a snapshot of served questions."""
     results: dict[str, QuestionResult] = {}
@@ -48,7 +53,7 @@ def grade(*, snapshot: list[dict], answers: dict[str, list[str]], pass_mark: int
     for question in snapshot:
         selected = frozenset(answers.get(question["key"], ()))
         expected = correct_keys(question)
-        is_correct = bool(selected) and selected == expected
+        is_correct = answered_correctly(question, selected)
         points = int(question["points"])
         possible += points
         earned += points if is_correct else 0

@@ -35,8 +35,8 @@ class CourseReportView(ReportView):
 
     page_title = _("Course completion")
     header_icon = "list-ul"
-    index_url_name = "course_report"
-    index_results_url_name = "course_report_results"
+    index_url_name = "courses_admin:course_report"
+    index_results_url_name = "courses_admin:course_report_results"
     filterset_class = CourseReportFilterSet
     permission_policy = ModelPermissionPolicy(Enrolment)
     permission_required = "view"
@@ -136,8 +136,8 @@ class QuizItemAnalysisReport(QuizReportMixin, ReportView):
 
     page_title = _("Quiz item analysis")
     header_icon = "help"
-    index_url_name = "courses_quiz_item_analysis"
-    index_results_url_name = "courses_quiz_item_analysis_results"
+    index_url_name = "courses_admin:quiz_item_analysis"
+    index_results_url_name = "courses_admin:quiz_item_analysis_results"
     results_template_name = "courses/reports/item_analysis_results.html"
     paginate_by = None
     columns = [
@@ -187,8 +187,8 @@ class QuizOutcomesReport(QuizReportMixin, ReportView):
 
     page_title = _("Quiz outcomes")
     header_icon = "form"
-    index_url_name = "courses_quiz_outcomes"
-    index_results_url_name = "courses_quiz_outcomes_results"
+    index_url_name = "courses_admin:quiz_outcomes"
+    index_results_url_name = "courses_admin:quiz_outcomes_results"
     results_template_name = "courses/reports/outcomes_results.html"
     filterset_class = None
     columns = [

@@ -1,11 +1,9 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
-from courses.models import Quiz
+from cms.admin_views import ViewMenuItem
 from courses.reports import CourseReportView, QuizItemAnalysisReport, QuizOutcomesReport
 from courses.viewsets import LearningContentGroup
 
@@ -13,68 +11,41 @@ register_snippet(LearningContentGroup)
 
 
 @hooks.register("register_admin_urls")
-def register_report_urls():
-    return [
-        path("reports/course-completion/", CourseReportView.as_view(), name="course_report"),
-        path(
-            "reports/course-completion/results/",
-            CourseReportView.as_view(results_only=True),
-            name="course_report_results",
-        ),
-        path(
-            "reports/quiz-items/",
-            QuizItemAnalysisReport.as_view(),
-            name="courses_quiz_item_analysis",
-        ),
-        path(
-            "reports/quiz-items/results/",
-            QuizItemAnalysisReport.as_view(results_only=True),
-            name="courses_quiz_item_analysis_results",
-        ),
-        path("reports/quiz-outcomes/", QuizOutcomesReport.as_view(), name="courses_quiz_outcomes"),
-        path(
-            "reports/quiz-outcomes/results/",
-            QuizOutcomesReport.as_view(results_only=True),
-            name="courses_quiz_outcomes_results",
-        ),
-    ]
+def register_admin_urls():
+    return [path("", include("courses.admin_urls"))]
 
 
-class CourseReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return CourseReportView.permission_policy.user_has_permission(request.user, "view")
+def report_menu_item(label, url_name, view_class, **options):
+    """A Reports menu entry for one of our report views, shown to those the view lets in."""
+
+    def menu_item():
+        return ViewMenuItem(label, reverse(url_name), view_class=view_class, **options)
+
+    return menu_item
 
 
-class QuizReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Quiz).user_has_any_permission(
-            request.user, ["change", "view"]
-        )
-
-
-@hooks.register("register_reports_menu_item")
-def register_course_report_menu_item():
-    return CourseReportMenuItem(
+for entry in [
+    report_menu_item(
         _("Course completion"),
-        reverse("course_report"),
+        "courses_admin:course_report",
+        CourseReportView,
         name="course-completion",
         icon_name="list-ul",
         order=1300,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_quiz_item_report_menu_item():
-    return QuizReportMenuItem(
+    ),
+    report_menu_item(
         _("Quiz item analysis"),
-        reverse("courses_quiz_item_analysis"),
+        "courses_admin:quiz_item_analysis",
+        QuizItemAnalysisReport,
         icon_name="help",
         order=1310,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_quiz_outcomes_menu_item():
-    return QuizReportMenuItem(
-        _("Quiz outcomes"), reverse("courses_quiz_outcomes"), icon_name="form", order=1320
-    )
+    ),
+    report_menu_item(
+        _("Quiz outcomes"),
+        "courses_admin:quiz_outcomes",
+        QuizOutcomesReport,
+        icon_name="form",
+        order=1320,
+    ),
+]:
+    hooks.register("register_reports_menu_item", entry)

@@ -65,6 +65,13 @@ def empty_cache():
 
 
 @pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files (certificate PDFs, images) go to a throwaway media folder;
+    a live server in the same process sees it too, as it shares the settings."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
 

@@ -175,7 +175,6 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PMA_WEBAUTHN_ORIGINS") or (
 )
 # Passkeys are a second factor after the password, never a way around it (or its throttle).
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
-# --- end two-step sign-in ---
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -350,25 +349,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     },
 }
 # Browser features the site never uses (cms.middleware.PermissionsPolicyMiddleware).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-    )
-}
+_UNUSED_FEATURES = "accelerometer camera geolocation gyroscope magnetometer microphone payment usb"
+PERMISSIONS_POLICY = {feature: [] for feature in _UNUSED_FEATURES.split()}
 # Django's SecurityMiddleware, in every environment (production adds HSTS and HTTPS).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"  # keep verification codes out of referrers
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # and frame-ancestors 'none' for browsers that read CSP
-# --- end of Content-Security-Policy, headers and third parties ---------------------------------
 
 # --- Throttling of sign-in, sign-up and password reset (cms/throttle.py, docs/security.md) ---
 # The client's address: REMOTE_ADDR, or behind this many trusted proxies the X-Forwarded-For

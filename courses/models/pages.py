@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.compat import remember_parent_page
 from courses.blocks import ModuleBodyBlock
 
 
@@ -32,6 +33,19 @@ def _view_restrictions_exist(course):
             | Q(page__aliases__path__in=ancestor_paths)
         )
     )
+
+
+def route_to_child(page, request, path_components, children):
+    """Route on through the child of ``page`` whose slug comes next, read from ``children`` (its
+    specific children: one query instead of Page and then .specific) and told its parent, so
+    neither costs a query later; None when there is no such child (Wagtail answers then)."""
+    if not path_components:
+        return None
+    child = children.filter(slug=path_components[0]).first()
+    if child is None:
+        return None
+    remember_parent_page(child, page)
+    return child.route(request, path_components[1:])
 
 
 class CourseIndexPage(Page):
@@ -51,15 +65,11 @@ class CourseIndexPage(Page):
     def route(self, request, path_components):
         # One query for the specific course instead of Page + .specific (module pages sit
         # three levels down and have a query budget).
-        if path_components:
-            child = CoursePage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        routed = route_to_child(self, request, path_components, CoursePage.objects.child_of(self))
+        return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_catalogue
+        from courses.selectors import course_catalogue  # cycle: selectors read these models
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_catalogue(index=self, learner=request.user)
@@ -142,21 +152,17 @@ class CoursePage(Page):
         # whether any page view restriction applies, so an unrestricted module (the usual
         # case) needs no further query for them. Nothing here depends on who asks: the home
         # page caches the result (route_cacheable).
-        if path_components:
-            child = (
-                ModulePage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("quiz")
-                .annotate(has_view_restrictions=_view_restrictions_exist(self))
-                .first()
-            )
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        modules = (
+            ModulePage.objects.child_of(self)
+            .select_related("quiz")
+            .annotate(has_view_restrictions=_view_restrictions_exist(self))
+        )
+        return route_to_child(self, request, path_components, modules) or super().route(
+            request, path_components
+        )
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_overview
+        from courses.selectors import course_overview  # cycle: selectors read these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_overview(course=self, learner=request.user))
@@ -218,7 +224,7 @@ class ModulePage(Page):
         return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
-        from courses.views.learning import module_page_serve
+        from courses.views.learning import module_page_serve  # cycle: views use these models
 
         return module_page_serve(request, self, *args, **kwargs)
 

@@ -290,3 +290,9 @@ class QuizAttempt(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == AttemptStatus.OPEN
+
+    @property
+    def ran_out_of_time(self) -> bool:
+        """Closed without a score: expired, or open on its result page (the result view shows
+        an open attempt only once it is past its deadline; the next start or submit closes it)."""
+        return self.status != AttemptStatus.SUBMITTED

@@ -12,7 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses.models import AttemptStatus, Quiz, QuizAttempt
+from courses.models import AttemptStatus, ModulePage, Quiz, QuizAttempt
+from courses.selectors.access import module_access
 
 # A submission this late after the deadline is still accepted (network and clock slack).
 DEADLINE_GRACE = timedelta(seconds=30)
@@ -64,9 +65,6 @@ def quiz_access_blockers(*, learner, quiz: Quiz) -> list[str]:
     is a practice quiz, open to anyone signed in. One query for the modules, then the module
     access check for each until one opens.
     """
-    from courses.models import ModulePage
-    from courses.selectors.learning import module_access
-
     modules = list(ModulePage.objects.filter(quiz=quiz).order_by("-live", "path"))
     if not modules:
         return []

@@ -90,8 +90,8 @@ def module_complete(*, learner, module: ModulePage) -> CompletionOutcome:
     """Record that the learner completed a module of a course they are enrolled in.
 
     Refused for an unpublished module or course, without an enrolment, or while
-    ``selectors.module_completion_blockers`` names a reason (a sequential lock; later, a quiz
-    not yet passed). Completing it again changes nothing. When it is the last live module,
+    ``selectors.module_completion_blockers`` names a reason (a sequential lock, the module's
+    quiz not yet passed). Completing it again changes nothing. When it is the last live module,
     the enrolment's ``completed_at`` is set in the same transaction. The enrolment row is
     locked so that two completions at once cannot both miss the course completion.
     Signals go out after commit.

@@ -1,5 +1,11 @@
 """``{% module_body page %}``: a module's lesson, as ``{% include_block page.body %}`` renders it,
-with the blocks that look the same to every learner taken from the content cache."""
+with the blocks that look the same to every learner taken from the content cache.
+
+Caching is opt-in (ARCHITECTURE.md, "Safe defaults"): only a block whose class says
+``cacheable = True`` in its ``Meta`` is cached; every other block, including any block added
+later without the flag, is rendered fresh for each request, so per-learner content (a reflection
+answer, a quiz result, a CSRF token) never reaches another learner.
+"""
 
 from django import template
 from django.utils.html import format_html_join
@@ -9,9 +15,10 @@ from cms import content_cache
 
 register = template.Library()
 
-# Blocks whose HTML depends on who is reading: the learner's private reflection answer (and a
-# form with their CSRF token), whether they passed the quiz. Everything else is cacheable.
-PERSONAL_BLOCK_TYPES = frozenset({"reflection", "quiz"})
+
+def block_is_cacheable(block) -> bool:
+    """Whether ``block`` (a block definition) declared its HTML the same for every reader."""
+    return block is not None and bool(getattr(block.meta, "cacheable", False))
 
 
 @register.simple_tag(takes_context=True)
@@ -21,11 +28,14 @@ def module_body(context, page):
     parent_context = context.flatten()
     if getattr(request, "is_preview", False):  # a draft: never cached
         return body.render_as_block(context=parent_context)
+    # Types and ids come from the raw data: a cached block's value is never converted (an image
+    # block would cost a query).
     raw = list(body.raw_data)
+    child_blocks = body.stream_block.child_blocks
     keys = {
-        index: content_cache.content_key("module-block", page.pk, item.get("id"))
+        index: content_cache.content_key("module-block", page.pk, item["id"])
         for index, item in enumerate(raw)
-        if item.get("type") not in PERSONAL_BLOCK_TYPES and item.get("id")
+        if item.get("id") and block_is_cacheable(child_blocks.get(item.get("type")))
     }
     cached = content_cache.get_many(list(keys.values()))
     rendered, fresh = [], {}

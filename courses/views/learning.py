@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -27,7 +28,7 @@ def _page_or_404(model, pk: int):
 
 def _page_url(page, request) -> str:
     """The page's URL when it is published; otherwise the dashboard (never a 404 page)."""
-    return (page.live and page.get_url(request)) or "/dashboard/"
+    return (page.live and page.get_url(request)) or reverse("courses:dashboard")
 
 
 def module_page_serve(request, page: ModulePage, *args, **kwargs):
@@ -139,7 +140,7 @@ def reflection_save(request, module_id: int, block_id: str):
     except services.LearningError as error:
         messages.error(request, error.message)
         if not module.live:
-            return redirect("/dashboard/")
+            return redirect("courses:dashboard")
         return redirect(f"{module.get_url(request)}#reflection-{block_id}")
     messages.success(request, _("Your reflection is saved. Only you can see it."))
     return redirect(f"{module.get_url(request)}#reflection-{answer.block_id}")

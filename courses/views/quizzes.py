@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from courses import selectors, services
 from courses.forms import AttemptForm
-from courses.models import AttemptStatus, FeedbackPolicy, Quiz, QuizAttempt
+from courses.models import AttemptStatus, Quiz, QuizAttempt
 
 
 @login_required
@@ -52,36 +52,6 @@ def _own_attempt(request, attempt_id: int) -> QuizAttempt:
     return attempt
 
 
-def _feedback_visible(attempt: QuizAttempt, status: selectors.QuizStatus) -> bool:
-    policy = attempt.feedback_policy
-    if policy == FeedbackPolicy.AFTER_EACH:
-        return True
-    if policy == FeedbackPolicy.AFTER_PASS:
-        return bool(attempt.passed)
-    if policy == FeedbackPolicy.AFTER_LAST:
-        return status.attempts_left == 0
-    return False
-
-
-def _review(attempt: QuizAttempt) -> list[dict]:
-    """The attempt's questions with what was chosen and what was right, from its snapshot."""
-    rows = []
-    for question in attempt.snapshot:
-        selected = set(attempt.answers.get(question["key"], ()))
-        correct = {c["key"] for c in question["choices"] if c["correct"]}
-        rows.append(
-            {
-                "question": question,
-                "correct": bool(selected) and selected == correct,
-                "choices": [
-                    {**choice, "selected": choice["key"] in selected}
-                    for choice in question["choices"]
-                ],
-            }
-        )
-    return rows
-
-
 @login_required
 def quiz_attempt(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
@@ -90,7 +60,7 @@ def quiz_attempt(request, attempt_id: int):
         form = AttemptForm(snapshot=attempt.snapshot)
         return _render_attempt(request, attempt, form)
     # Closed, or open but past its deadline (closed for good by the next start or submit).
-    show_feedback = attempt.status != AttemptStatus.OPEN and _feedback_visible(attempt, status)
+    review = selectors.quiz_attempt_review(attempt=attempt, status=status)
     return render(
         request,
         "courses/quiz/result.html",
@@ -98,8 +68,7 @@ def quiz_attempt(request, attempt_id: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "status": status,
-            "show_feedback": show_feedback,
-            "review": _review(attempt) if show_feedback else None,
+            "review": review,
         },
     )
 

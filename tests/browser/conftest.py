@@ -217,12 +217,6 @@ def open_page(browser, live_server, browser_watch):
 
 
 @pytest.fixture
-def media_in_tmp(settings, tmp_path):
-    """Certificate PDFs go to a throwaway media folder (the live server shares the settings)."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
-@pytest.fixture
 def public_address_is_live_server(settings, live_server):
     """Absolute links the site builds (verification URLs, QR codes) point at the live server."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url

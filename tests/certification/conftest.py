@@ -44,9 +44,9 @@ def submitted(draft, mentor, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Certificate PDFs go to a throwaway media folder."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
+def media_in_tmp(media_in_tmp):
+    """Every certification test writes its certificate PDFs to a throwaway media folder."""
+    return media_in_tmp
 
 
 @pytest.fixture(autouse=True)

@@ -16,11 +16,6 @@ from tests.factories.certificates import ProgrammeFactory, qualify
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 def panel_text(user) -> str:
     request = RequestFactory().get("/dashboard/")
     request.user = user

@@ -27,11 +27,6 @@ from tests.factories.certificates import ProgrammeFactory, qualify
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.fixture
 def holder(django_capture_on_commit_callbacks):
     """A certified mentor with a draft log beside the approved ones that certified them."""

@@ -46,7 +46,7 @@ def person_entries(person, action=None):
 
 def test_an_export_from_the_admin_is_logged_with_the_coordinator(client, person, coordinator):
     client.force_login(coordinator)
-    response = client.post(reverse("person_data:export", args=[person.pk]))
+    response = client.post(reverse("cms_admin:person_export", args=[person.pk]))
     assert response.status_code == 200
     entry = person_entries(person, "pma.person.export").get()
     assert entry.user == coordinator
@@ -81,7 +81,7 @@ def test_an_export_must_say_who_and_how(person):
 
 def test_coordinators_read_exports_in_site_history(client, person, coordinator):
     client.force_login(coordinator)
-    client.post(reverse("person_data:export", args=[person.pk]))
+    client.post(reverse("cms_admin:person_export", args=[person.pk]))
     html = client.get(SITE_HISTORY).content.decode()
     assert "Personal data exported from the admin" in html
     assert "robin" in html
@@ -101,7 +101,7 @@ def test_an_erasure_is_logged_and_leaves_no_name_in_any_entry(
     with django_capture_on_commit_callbacks(execute=True):
         certify(person, programme)
     client.force_login(coordinator)
-    client.post(reverse("person_data:export", args=[person.pk]))
+    client.post(reverse("cms_admin:person_export", args=[person.pk]))
     response = client.post(
         reverse("matching_mentor_profile:add"),
         {"user": person.pk, "capacity": 2, "languages": "en", "accepting_new": "on"},
@@ -115,7 +115,7 @@ def test_an_erasure_is_logged_and_leaves_no_name_in_any_entry(
     assert ModelLogEntry.objects.filter(label__contains="Ashdown").exists()  # Wagtail's own
 
     response = client.post(
-        reverse("person_data:erase", args=[person.pk]),
+        reverse("cms_admin:person_erase", args=[person.pk]),
         {"confirm_username": "robin", "reason": "Request R-7"},
     )
     assert response.status_code == 302

@@ -140,7 +140,7 @@ def test_the_user_delete_view_refuses_with_the_erasure_path(superuser_client, le
     text = response.content.decode()
     assert "cannot be deleted" in text
     assert "1 enrolment" in text and "1 quiz attempt" in text
-    assert reverse("person_data:person", args=[learner.pk]) in text  # erase instead
+    assert reverse("cms_admin:person", args=[learner.pk]) in text  # erase instead
     assert "deactivate" in text.lower()
 
     response = superuser_client.post(url)

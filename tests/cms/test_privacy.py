@@ -187,11 +187,11 @@ def test_own_export_needs_sign_in_and_names_nobody_else(client, person):
 
 def test_a_coordinator_finds_a_person_and_exports_their_data(client, person, coordinator):
     client.force_login(coordinator)
-    found = client.get(reverse("person_data:index"), {"q": "robin"})
+    found = client.get(reverse("cms_admin:person_search"), {"q": "robin"})
     assert found.status_code == 200 and b"robin" in found.content
-    overview = client.get(reverse("person_data:person", args=[person.pk]))
+    overview = client.get(reverse("cms_admin:person", args=[person.pk]))
     assert overview.status_code == 200
-    response = client.post(reverse("person_data:export", args=[person.pk]))
+    response = client.post(reverse("cms_admin:person_export", args=[person.pk]))
     assert response["Content-Type"] == "application/zip"
     assert archive_of(response.content)["cms/account.json"][0]["username"] == "robin"
 
@@ -200,9 +200,9 @@ def test_a_coordinator_finds_a_person_and_exports_their_data(client, person, coo
 def test_others_cannot_reach_the_admin_privacy_views(client, person, role):
     actor = UserFactory(role=role, is_staff=False)
     client.force_login(actor)
-    for name, method in (("person", "get"), ("export", "post"), ("erase", "post")):
+    for name, method in (("person", "get"), ("person_export", "post"), ("person_erase", "post")):
         response = getattr(client, method)(
-            reverse(f"person_data:{name}", args=[person.pk]),
+            reverse(f"cms_admin:{name}", args=[person.pk]),
             {"confirm_username": "robin", "reason": "x"},
         )
         assert response.status_code in (302, 403), name
@@ -214,7 +214,7 @@ def test_the_erase_screen_shows_what_will_happen_and_asks_for_the_username(
     client, person, coordinator
 ):
     client.force_login(coordinator)
-    url = reverse("person_data:erase", args=[person.pk])
+    url = reverse("cms_admin:person_erase", args=[person.pk])
     page = client.get(url)
     assert page.status_code == 200
     assert b"Roles removed" in page.content
@@ -264,9 +264,12 @@ def test_erase_person_command(person, coordinator):
 
 def test_the_admin_menu_offers_personal_data_to_coordinators_only(client, coordinator, supervisor):
     client.force_login(coordinator)
-    assert reverse("person_data:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        reverse("cms_admin:person_search")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     client.force_login(supervisor)
     assert (
-        reverse("person_data:index")
+        reverse("cms_admin:person_search")
         not in client.get(reverse("wagtailadmin_home")).content.decode()
     )

@@ -356,6 +356,8 @@ def test_an_account_lock_and_its_clearing_reach_the_audit_log_once(client):
 
     coordinator = UserFactory(role="Coordinators")
     client.force_login(coordinator)
-    client.post(reverse("sign_in_lockouts_clear"), {"kind": "account", "key": trainer.username})
+    client.post(
+        reverse("cms_admin:sign_in_lockouts_clear"), {"kind": "account", "key": trainer.username}
+    )
     unlock = entries.get(action="pma.account.unlock")
     assert unlock.user == coordinator

@@ -3,12 +3,20 @@ under the content generation (cms.content_cache). These tests warm the cache fir
 content the way trainers do, and check that learners see the change at once, and that nothing
 personal (reflection answers, quiz results) ever reaches another learner."""
 
+from types import SimpleNamespace
+
 import pytest
-from django.test import Client
+from django.template import Context, Template
+from django.test import Client, RequestFactory
+from django.utils.html import format_html
+from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.models import PageViewRestriction
 
 from cms.content_cache import current_generation
 from courses import services
+from courses.blocks import ModuleBodyBlock
+from courses.templatetags.module_tags import block_is_cacheable
 from tests.factories.cms import PASSWORD, UserFactory
 from tests.factories.courses import LESSON_BODY, ModulePageFactory, course_with_modules
 from tests.factories.quizzes import QuestionFactory, QuizFactory, correct_answers
@@ -180,3 +188,60 @@ def test_the_dashboard_counts_a_new_module_at_once(open_course):
     assert f"1 of {total} modules complete" in text_of(client, "/dashboard/")  # now cached
     ModulePageFactory(parent=course_page)
     assert f"1 of {total + 1} modules complete" in text_of(client, "/dashboard/")
+
+
+# Caching is opt-in per block: only a block that says ``cacheable = True`` is ever cached.
+
+
+class GreetingBlock(blocks.StructBlock):
+    """A block added later that shows who is reading, and forgot nothing: it has no flag."""
+
+    def render_basic(self, value, context=None):
+        return format_html("<p>Hello {}</p>", context["request"].user.username)
+
+
+class LessonWithGreeting(ModuleBodyBlock):
+    greeting = GreetingBlock()
+
+
+def render_module_body(page, user) -> str:
+    request = RequestFactory().get("/")
+    request.user = user
+    return Template("{% load module_tags %}{% module_body page %}").render(
+        Context({"request": request, "page": page})
+    )
+
+
+def test_a_new_block_without_the_flag_is_never_cached():
+    assert not block_is_cacheable(GreetingBlock())
+    page = SimpleNamespace(
+        pk=4242,
+        body=StreamValue(
+            LessonWithGreeting(),
+            [
+                {"type": "greeting", "value": {}, "id": "greeting-1"},
+                {"type": "heading", "value": {"text": "Hello", "level": "h2"}, "id": "h-1"},
+            ],
+            is_lazy=True,
+        ),
+    )
+    first, second = UserFactory(username="first-learner"), UserFactory(username="second-one")
+    assert "Hello first-learner" in render_module_body(page, first)
+    other = render_module_body(page, second)
+    assert "Hello second-one" in other and "first-learner" not in other
+
+
+def test_only_blocks_the_same_for_everyone_are_cacheable():
+    children = ModuleBodyBlock().child_blocks
+    cacheable = {name for name, block in children.items() if block_is_cacheable(block)}
+    assert cacheable == {
+        "heading",
+        "rich_text",
+        "callout",
+        "image",
+        "video",
+        "scenario",
+        "role_play",
+        "resource_links",
+    }
+    assert not {"reflection", "quiz"} & cacheable  # per learner: rendered fresh every time

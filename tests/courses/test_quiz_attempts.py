@@ -214,6 +214,21 @@ def test_time_limit_is_enforced_on_the_server(signed_in, mentor):
     assert "Time ran out before your answers arrived" in follow.content.decode()
 
 
+@pytest.mark.parametrize("submitted_late", [False, True])
+def test_an_attempt_that_ran_out_of_time_says_so_on_its_result_page(
+    signed_in, mentor, submitted_late
+):
+    """Open past its deadline (nothing closed it yet) or expired: no score, the same sentence."""
+    quiz = QuizFactory(questions=QuestionFactory.create_batch(2), time_limit_minutes=10)
+    start = timezone.now() - timedelta(minutes=11)
+    attempt = services.quiz_attempt_start(learner=mentor, quiz=quiz, now=start)
+    if submitted_late:
+        post_answers(signed_in, attempt, correct_answers(attempt))
+    html = signed_in.get(f"/learn/quizzes/attempts/{attempt.pk}/").content.decode()
+    assert "Time ran out for this attempt, so it closed without a score." in html
+    assert "You passed" not in html
+
+
 def test_time_left_is_shown(signed_in, mentor):
     quiz = QuizFactory(questions=QuestionFactory.create_batch(1), time_limit_minutes=15)
     attempt = services.quiz_attempt_start(learner=mentor, quiz=quiz)
