@@ -33,7 +33,7 @@ from certification.models import (
     SupervisionLink,
 )
 from certification.selectors import programme_default
-from certification.services.certificates import status_indexes_reserve
+from certification.services.status import status_indexes_reserve
 from cms.demo_scale import batched, index_of, progress, scaled_mentors
 from cms.models import User
 from courses.demo_scale import completes_foundations, stage_of

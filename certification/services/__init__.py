@@ -1,26 +1,30 @@
-"""Writes for certification, re-exported explicitly: practice logs and certificates."""
+"""Writes for certification, re-exported explicitly: certificate issuing, lifecycle, PDFs and
+status indexes, and supervised practice."""
 
-from certification.services.certificates import (
-    CertificateError,
-    certificate_allow_recertification,
+from certification.services.events import CertificateError
+from certification.services.issuing import (
     certificate_check,
-    certificate_document,
-    certificate_expire_due,
     certificate_issue_due,
     certificate_issue_if_eligible,
+    certificate_renew,
+    endorsement_give,
+    renewal_open,
+)
+from certification.services.lifecycle import (
+    certificate_allow_recertification,
+    certificate_expire_due,
+    certificate_reinstate,
+    certificate_revoke,
+    certificate_send_reminders,
+    certificate_suspend,
+)
+from certification.services.pdf import (
+    certificate_document,
     certificate_pdf_failed,
     certificate_pdf_rerender_refusal,
     certificate_pdf_store,
     certificate_pdf_withheld,
-    certificate_reinstate,
-    certificate_renew,
-    certificate_revoke,
-    certificate_send_reminders,
-    certificate_suspend,
-    endorsement_give,
     evidence_competency_names,
-    renewal_open,
-    status_indexes_reserve,
     verification_url,
 )
 from certification.services.practice import (
@@ -35,6 +39,7 @@ from certification.services.practice import (
     supervision_link_delete,
     supervision_link_save,
 )
+from certification.services.status import status_indexes_reserve
 
 __all__ = [
     "CertificateError",

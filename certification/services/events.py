@@ -1,0 +1,121 @@
+"""What every certificate change shares: the refusal error, the holder's row lock, the reason
+check, and the event (with status) that records the change and what follows once it commits.
+
+Every change is one transaction that writes a CertificateEvent (actor, time, reason) and, for a
+status change, the certificate's current status. The holder is e-mailed and, for lapses
+(suspension, revocation, expiry), ``certificate_lapsed`` is sent so assignments can be reviewed;
+both only once the transaction commits.
+"""
+
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certification import tasks
+from certification.models import Certificate, CertificateEvent, CertificateEventKind
+from certification.signals import (
+    certificate_issued,
+    certificate_lapsed,
+    certificate_status_changed,
+)
+
+REASON_MAX_LENGTH = 2000
+
+
+class CertificateError(ValidationError):
+    """A lifecycle rule refused the change; the message is for the person who asked."""
+
+
+def local_day(at: datetime) -> date:
+    """The local calendar day of ``at``: validity dates are days in the site's time zone."""
+    return timezone.localdate(at)
+
+
+def _lock_mentor(mentor_id: int) -> bool:
+    """Serialise certificate decisions for one mentor (issue, renew and the gate all lock it).
+    True when the mentor may be certified: their account exists and was not erased."""
+    row = (
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=mentor_id)
+        .values_list("erased_at")
+        .first()
+    )
+    return row is not None and row[0] is None
+
+
+def record_event(
+    certificate: Certificate,
+    *,
+    kind: str,
+    actor=None,
+    at: datetime,
+    reason: str = "",
+    data: dict | None = None,
+) -> CertificateEvent:
+    """Append the event that records a change; certificate history is never edited."""
+    return CertificateEvent.objects.create(
+        certificate=certificate, kind=kind, actor=actor, at=at, reason=reason, data=data or {}
+    )
+
+
+def set_status(certificate: Certificate, status: str, *, at: datetime) -> None:
+    """Store the certificate's current status and tell listeners (credential status lists)."""
+    certificate.status = status
+    certificate.status_changed_at = at
+    certificate.save(update_fields=["status", "status_changed_at"])
+    certificate_status_changed.send(
+        sender=Certificate,
+        certificate_id=certificate.pk,
+        holder_id=certificate.holder_id,
+        programme_id=certificate.programme_id,
+        status=status,
+    )
+
+
+def after_commit(
+    certificate: Certificate, event: CertificateEvent, *, lapsed: bool = False
+) -> None:
+    """Once committed: e-mail the holder, tell listeners, and render the PDF of a new one."""
+    kind = event.kind
+    ids = {
+        "certificate_id": certificate.pk,
+        "holder_id": certificate.holder_id,
+        "programme_id": certificate.programme_id,
+        "kind": kind,
+    }
+
+    def notify():
+        tasks.enqueue_certificate_email(event_id=event.pk)
+        if lapsed:
+            certificate_lapsed.send(sender=Certificate, **ids)
+        if kind in (CertificateEventKind.ISSUED, CertificateEventKind.RENEWED):
+            certificate_issued.send(sender=Certificate, **ids)
+            tasks.enqueue_certificate_pdf(certificate_id=certificate.pk)
+
+    transaction.on_commit(notify)
+
+
+def clean_reason(reason: str) -> str:
+    """The reason a coordinator gives for a change, stripped; required and bounded."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Please give a reason: it is recorded and sent to the holder."))
+    if len(reason) > REASON_MAX_LENGTH:
+        raise CertificateError(
+            _("Please keep the reason under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
+        )
+    return reason
+
+
+def locked_certificate(certificate_id: int) -> Certificate:
+    """The certificate, locked after its holder's row (the order every decision locks in)."""
+    certificate = Certificate.objects.select_related("programme").get(pk=certificate_id)
+    _lock_mentor(certificate.holder_id)
+    return (
+        Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
+    )
