@@ -130,18 +130,28 @@ def practice_minutes_total(
     return total or 0
 
 
+def practice_logs_reviewable_by(*, user: AbstractBaseUser) -> QuerySet[PracticeLog]:
+    """Logs ``user`` reviews: those addressed to them as supervisor, never their own."""
+    return PracticeLog.objects.filter(supervisor=user).exclude(mentor=user)
+
+
+def practice_log_reviewable_by(*, log: PracticeLog, user: AbstractBaseUser) -> bool:
+    """``practice_logs_reviewable_by`` for one log already read, without a query."""
+    return log.supervisor_id == user.pk and log.mentor_id != user.pk
+
+
 def practice_logs_visible_to(*, user: AbstractBaseUser) -> QuerySet[PracticeLog]:
-    """Logs a staff user may see in the admin.
+    """Logs a staff user may see: the one visibility rule for the admin's list, review page and
+    filters, the practice reports and the permission policy.
 
     Coordinators (and superusers) see every log, read-only. A supervisor sees only the logs
     addressed to them, i.e. their own supervisees', never their own logs as a mentor.
     """
-    queryset = PracticeLog.objects.select_related("mentor", "supervisor").prefetch_related(
-        "competencies"
-    )
-    if user.is_superuser or user_has_role(user, COORDINATORS):
-        return queryset
-    return queryset.filter(supervisor=user).exclude(mentor=user)
+    if user_has_role(user, COORDINATORS):
+        logs = PracticeLog.objects.all()
+    else:
+        logs = practice_logs_reviewable_by(user=user)
+    return logs.select_related("mentor", "supervisor").prefetch_related("competencies")
 
 
 def practice_log_supervisor_queue(*, supervisor: AbstractBaseUser) -> QuerySet[PracticeLog]:

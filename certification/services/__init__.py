@@ -1,7 +1,7 @@
 """Writes for certification, re-exported explicitly: certificate issuing, lifecycle, PDFs and
 status indexes, and supervised practice."""
 
-from certification.services.events import CertificateError
+from certification.services.events import REASON_MAX_LENGTH, CertificateError
 from certification.services.issuing import (
     certificate_check,
     certificate_issue_due,
@@ -36,12 +36,12 @@ from certification.services.practice import (
     practice_log_submit,
     practice_log_update,
     practice_log_withdraw,
-    supervision_link_delete,
-    supervision_link_save,
 )
 from certification.services.status import status_indexes_reserve
+from certification.services.supervision import supervision_link_delete, supervision_link_save
 
 __all__ = [
+    "REASON_MAX_LENGTH",
     "CertificateError",
     "certificate_allow_recertification",
     "certificate_check",

@@ -104,12 +104,12 @@ def clean_reason(reason: str) -> str:
     """The reason a coordinator gives for a change, stripped; required and bounded."""
     reason = (reason or "").strip()
     if not reason:
-        raise CertificateError(_("Please give a reason: it is recorded and sent to the holder."))
-    if len(reason) > REASON_MAX_LENGTH:
-        raise CertificateError(
-            _("Please keep the reason under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
-        )
-    return reason
+        message = _("Please give a reason: it is recorded and sent to the holder.")
+    elif len(reason) > REASON_MAX_LENGTH:
+        message = _("Please keep the reason under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
+    else:
+        return reason
+    raise CertificateError({"reason": [message]})  # a form shows it on its "reason" field
 
 
 def locked_certificate(certificate_id: int) -> Certificate:

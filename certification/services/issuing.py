@@ -265,7 +265,7 @@ def certificate_renew(
     if path not in RENEWING_PATHS:
         if path == Path.REQUALIFY and eligibility.evidence_since is None:
             raise CertificateError(
-                " ".join((eligibility.summary, _("Renewal is no longer possible.")))
+                _("%(summary)s Renewal is no longer possible.") % {"summary": eligibility.summary}
             )
         raise CertificateError(eligibility.summary)
     unmet = [item for item in eligibility.requirements if not item.met]
