@@ -129,6 +129,18 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def reason_field(*, help_text, label=None, rows: int = 3, attrs=None) -> forms.CharField:
+    """A coordinator's or supervisor's free text recorded with a certificate decision. Optional
+    on the form: the service refuses an empty or too long one, with its own message."""
+    return forms.CharField(
+        widget=forms.Textarea(attrs={"rows": rows, **(attrs or {})}),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        label=label or _("Reason"),
+        help_text=help_text,
+    )
+
+
 class CertificateActionForm(forms.Form):
     """A coordinator's lifecycle action on one certificate, with the reason the holder is sent."""
 
@@ -141,28 +153,21 @@ class CertificateActionForm(forms.Form):
     action = forms.ChoiceField(
         choices=ACTIONS, widget=forms.RadioSelect, label=_("What do you want to do?")
     )
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=REASON_MAX_LENGTH,
-        label=_("Reason"),
+    reason = reason_field(
         help_text=_(
             "Required to suspend, reinstate or revoke. It is recorded in "
             "the audit trail and sent to the holder."
-        ),
+        )
     )
 
 
 class RecertificationForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3, "required": True}),
-        required=False,  # the service refuses an empty reason, with its own message
-        max_length=REASON_MAX_LENGTH,
-        label=_("Reason"),
+    reason = reason_field(
         help_text=_(
             "Why you allow it, for example the outcome of a review. It is recorded in the "
             "certificate's history and sent to the holder."
         ),
+        attrs={"required": True},
     )
 
 
@@ -170,15 +175,13 @@ class EndorsementForm(forms.Form):
     programme = forms.ModelChoiceField(
         queryset=CertificationProgramme.objects.none(), label=_("Programme")
     )
-    statement = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=REASON_MAX_LENGTH,
+    statement = reason_field(
         label=_("Statement"),
         help_text=_(
             "What you have seen that shows this mentor is ready. Part of "
             "the certificate's evidence."
         ),
+        rows=4,
     )
 
     def __init__(self, *args, **kwargs):

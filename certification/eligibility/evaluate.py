@@ -144,6 +144,12 @@ def _holders_certificate(*, mentor_id: int, programme: CertificationProgramme):
     )
 
 
+def _minutes_of(logs) -> Coalesce:
+    """The total duration of ``logs`` (one mentor's) as a subquery, 0 when there are none."""
+    total = logs.order_by().values("mentor_id").annotate(total=Sum("duration_minutes"))
+    return Coalesce(Subquery(total.values("total"), output_field=IntegerField()), Value(0))
+
+
 def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date) -> Eligibility:
     """The path that applies to the mentor in the programme on day `at`, each requirement of
     that path with its window, and their certificate (see the module docstring).
@@ -184,17 +190,7 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         get_user_model()
         .objects.filter(pk=mentor_id)
         .annotate(
-            minutes=Coalesce(
-                Subquery(
-                    logs.filter(approved)
-                    .order_by()
-                    .values("mentor_id")
-                    .annotate(total=Sum("duration_minutes"))
-                    .values("total"),
-                    output_field=IntegerField(),
-                ),
-                Value(0),
-            ),
+            minutes=_minutes_of(logs.filter(approved)),
             last_endorsed=Subquery(
                 Endorsement.objects.filter(endorsements)
                 .order_by("-endorsed_at")
@@ -319,18 +315,10 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
             CompetencyRequirement.objects.filter(programme=programme)
             .select_related("competency")
             .annotate(
-                achieved=Coalesce(
-                    Subquery(
-                        PracticeLog.objects.filter(
-                            approved, mentor_id=mentor_id, competencies=OuterRef("competency_id")
-                        )
-                        .order_by()
-                        .values("mentor_id")
-                        .annotate(total=Sum("duration_minutes"))
-                        .values("total"),
-                        output_field=IntegerField(),
-                    ),
-                    Value(0),
+                achieved=_minutes_of(
+                    PracticeLog.objects.filter(
+                        approved, mentor_id=mentor_id, competencies=OuterRef("competency_id")
+                    )
                 )
             )
             .order_by("sort_order", "pk")

@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certification import tasks
-from certification.models import Certificate, CertificateEvent, CertificateEventKind
+from certification.models import (
+    Certificate,
+    CertificateEvent,
+    CertificateEventKind,
+    CertificateStatus,
+)
 from certification.signals import (
     certificate_issued,
     certificate_lapsed,
@@ -119,3 +124,42 @@ def locked_certificate(certificate_id: int) -> Certificate:
     return (
         Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
     )
+
+
+def expire_locked(certificate: Certificate, *, at: datetime) -> None:
+    """Record that a locked certificate's validity and grace period have ended (the nightly
+    sweep, or an issue that finds the lapse first): a lapse, so listeners review assignments."""
+    set_status(certificate, CertificateStatus.EXPIRED, at=at)
+    event = record_event(
+        certificate,
+        kind=CertificateEventKind.EXPIRED,
+        at=at,
+        reason=_("The validity period and its grace period have ended."),
+    )
+    after_commit(certificate, event, lapsed=True)
+
+
+def change_status(
+    *,
+    certificate_id: int,
+    actor,
+    reason: str,
+    at: datetime | None,
+    to_status: str,
+    kind: str,
+    refusal,
+    lapsed: bool = False,
+) -> Certificate:
+    """A coordinator's status change, in the one order they all take: the reason checked, the
+    holder's and the certificate's rows locked, ``refusal(certificate, day)`` (the rule's
+    message, or "" when the change is allowed), then the status, its event, and the holder told
+    once it commits."""
+    at = at or timezone.now()
+    reason = clean_reason(reason)
+    certificate = locked_certificate(certificate_id)
+    if message := refusal(certificate, local_day(at)):
+        raise CertificateError(message)
+    set_status(certificate, to_status, at=at)
+    event = record_event(certificate, kind=kind, actor=actor, at=at, reason=reason)
+    after_commit(certificate, event, lapsed=lapsed)
+    return certificate

@@ -38,6 +38,7 @@ from certification.services.events import (
     CertificateError,
     _lock_mentor,
     after_commit,
+    expire_locked,
     local_day,
     record_event,
     set_status,
@@ -182,14 +183,7 @@ def _certify(*, eligibility: Eligibility, at: datetime, actor) -> Certificate:
             set_status(certificate, CertificateStatus.SUPERSEDED, at=at)
             record_event(certificate, kind=CertificateEventKind.SUPERSEDED, actor=actor, at=at)
         else:  # past its grace period: expired, whatever comes next
-            set_status(certificate, CertificateStatus.EXPIRED, at=at)
-            event = record_event(
-                certificate,
-                kind=CertificateEventKind.EXPIRED,
-                at=at,
-                reason=_("The validity period and its grace period have ended."),
-            )
-            after_commit(certificate, event, lapsed=True)
+            expire_locked(certificate, at=at)
     if eligibility.path == Path.RENEWAL:
         base = certificate.valid_until if today <= certificate.valid_until else today
         valid_until = add_months(base, programme.validity_months)

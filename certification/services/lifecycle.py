@@ -19,79 +19,93 @@ from certification.models import (
 from certification.services.events import (
     CertificateError,
     after_commit,
+    change_status,
     clean_reason,
+    expire_locked,
     local_day,
     locked_certificate,
     record_event,
-    set_status,
 )
 
 
-@transaction.atomic
-def certificate_suspend(
-    *, certificate_id: int, actor, reason: str, at: datetime | None = None
-) -> Certificate:
-    """Suspend an active certificate (reversible). A reason is required."""
-    at = at or timezone.now()
-    reason = clean_reason(reason)
-    certificate = locked_certificate(certificate_id)
+def _status_shown(certificate: Certificate) -> str:
+    return certificate.get_status_display().lower()
+
+
+def _suspend_refusal(certificate: Certificate, day) -> str:
     if certificate.status != CertificateStatus.ACTIVE:
-        raise CertificateError(
-            _("Only an active certificate can be suspended; this one is %(status)s.")
-            % {"status": certificate.get_status_display().lower()}
-        )
-    set_status(certificate, CertificateStatus.SUSPENDED, at=at)
-    event = record_event(
-        certificate, kind=CertificateEventKind.SUSPENDED, actor=actor, at=at, reason=reason
-    )
-    after_commit(certificate, event, lapsed=True)
-    return certificate
+        return _("Only an active certificate can be suspended; this one is %(status)s.") % {
+            "status": _status_shown(certificate)
+        }
+    return ""
 
 
-@transaction.atomic
-def certificate_reinstate(
-    *, certificate_id: int, actor, reason: str, at: datetime | None = None
-) -> Certificate:
-    """Lift a suspension, if the certificate's validity (with grace) has not ended meanwhile."""
-    at = at or timezone.now()
-    reason = clean_reason(reason)
-    certificate = locked_certificate(certificate_id)
+def _reinstate_refusal(certificate: Certificate, day) -> str:
     if certificate.status != CertificateStatus.SUSPENDED:
-        raise CertificateError(_("Only a suspended certificate can be reinstated."))
-    if local_day(at) > certificate.grace_until:
-        raise CertificateError(
-            _(
-                "This certificate's validity ended while it was suspended; it cannot be "
-                "reinstated. The holder can certify again."
-            )
+        return _("Only a suspended certificate can be reinstated.")
+    if day > certificate.grace_until:
+        return _(
+            "This certificate's validity ended while it was suspended; it cannot be "
+            "reinstated. The holder can certify again."
         )
-    set_status(certificate, CertificateStatus.ACTIVE, at=at)
-    event = record_event(
-        certificate, kind=CertificateEventKind.REINSTATED, actor=actor, at=at, reason=reason
-    )
-    after_commit(certificate, event)
-    return certificate
+    return ""
 
 
-@transaction.atomic
-def certificate_revoke(
-    *, certificate_id: int, actor, reason: str, at: datetime | None = None
-) -> Certificate:
-    """Revoke an active or suspended certificate, for good. A reason is required."""
-    at = at or timezone.now()
-    reason = clean_reason(reason)
-    certificate = locked_certificate(certificate_id)
+def _revoke_refusal(certificate: Certificate, day) -> str:
     if certificate.status not in CURRENT_STATUSES:
-        raise CertificateError(
-            _("This certificate is already %(status)s and cannot be revoked.")
-            % {"status": certificate.get_status_display().lower()}
+        return _("This certificate is already %(status)s and cannot be revoked.") % {
+            "status": _status_shown(certificate)
+        }
+    return ""
+
+
+def _status_change(name: str, *, to_status: str, kind: str, refusal, lapsed: bool, doc: str):
+    """A coordinator's status-change service (``events.change_status`` with its rule)."""
+
+    @transaction.atomic
+    def service(
+        *, certificate_id: int, actor, reason: str, at: datetime | None = None
+    ) -> Certificate:
+        return change_status(
+            certificate_id=certificate_id,
+            actor=actor,
+            reason=reason,
+            at=at,
+            to_status=to_status,
+            kind=kind,
+            refusal=refusal,
+            lapsed=lapsed,
         )
-    set_status(certificate, CertificateStatus.REVOKED, at=at)
-    event = record_event(
-        certificate, kind=CertificateEventKind.REVOKED, actor=actor, at=at, reason=reason
-    )
-    after_commit(certificate, event, lapsed=True)
-    return certificate
+
+    service.__name__ = service.__qualname__ = name
+    service.__doc__ = doc
+    return service
+
+
+certificate_suspend = _status_change(
+    "certificate_suspend",
+    to_status=CertificateStatus.SUSPENDED,
+    kind=CertificateEventKind.SUSPENDED,
+    refusal=_suspend_refusal,
+    lapsed=True,
+    doc="Suspend an active certificate (reversible). A reason is required.",
+)
+certificate_reinstate = _status_change(
+    "certificate_reinstate",
+    to_status=CertificateStatus.ACTIVE,
+    kind=CertificateEventKind.REINSTATED,
+    refusal=_reinstate_refusal,
+    lapsed=False,
+    doc="Lift a suspension, if the certificate's validity (with grace) has not ended meanwhile.",
+)
+certificate_revoke = _status_change(
+    "certificate_revoke",
+    to_status=CertificateStatus.REVOKED,
+    kind=CertificateEventKind.REVOKED,
+    refusal=_revoke_refusal,
+    lapsed=True,
+    doc="Revoke an active or suspended certificate, for good. A reason is required.",
+)
 
 
 @transaction.atomic
@@ -143,14 +157,7 @@ def certificate_expire_due(*, at: datetime | None = None) -> list[int]:
                 at
             ):
                 continue  # changed meanwhile
-            set_status(certificate, CertificateStatus.EXPIRED, at=at)
-            event = record_event(
-                certificate,
-                kind=CertificateEventKind.EXPIRED,
-                at=at,
-                reason=_("The validity period and its grace period have ended."),
-            )
-            after_commit(certificate, event, lapsed=True)
+            expire_locked(certificate, at=at)
             expired.append(certificate_id)
     return expired
 
