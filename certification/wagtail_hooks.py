@@ -6,6 +6,8 @@ one of two namespaces, ``certification_admin:`` for views and ``certification_re
 reports. The permission policies are registered in CertificationConfig.ready().
 """
 
+from functools import partial
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -88,52 +90,56 @@ class PracticeLogMenuItem(MenuItem):
         return practice_log_policy().user_has_permission(request.user, self.action)
 
 
-@hooks.register("register_reports_menu_item")
-def register_approved_minutes_report():
-    return PracticeLogMenuItem(
+# The practice menu items, each shown to whom the practice-log policy allows its action:
+# (hook, label, URL name, menu item name, icon, order, action).
+PRACTICE_MENU_ITEMS = [
+    (
+        "register_reports_menu_item",
         _("Approved practice minutes"),
-        reverse("certification_reports:approved_minutes"),
-        name="approved-practice-minutes",
-        icon_name="table",
-        order=300,
-        action="view",
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_pending_logs_report():
-    return PracticeLogMenuItem(
+        "certification_reports:approved_minutes",
+        "approved-practice-minutes",
+        "table",
+        300,
+        "view",
+    ),
+    (
+        "register_reports_menu_item",
         _("Practice logs waiting"),
-        reverse("certification_reports:pending_logs"),
-        name="pending-practice-logs",
-        icon_name="table",
-        order=310,
-        action="view",
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_supervisee_progress_menu_item():
-    return PracticeLogMenuItem(
+        "certification_reports:pending_logs",
+        "pending-practice-logs",
+        "table",
+        310,
+        "view",
+    ),
+    (
+        "register_admin_menu_item",
         _("Supervisee progress"),
-        reverse("practice_logs:progress"),
-        name="supervisee-progress",
-        icon_name="group",
-        order=255,
-        action="follow_supervisees",
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_reassign_menu_item():
-    return PracticeLogMenuItem(
+        "practice_logs:progress",
+        "supervisee-progress",
+        "group",
+        255,
+        "follow_supervisees",
+    ),
+    (
+        "register_admin_menu_item",
         _("Reassign practice logs"),
-        reverse("practice_logs:reassign"),
-        name="reassign-practice-logs",
-        icon_name="tasks",
-        order=256,
-        action="reassign",
+        "practice_logs:reassign",
+        "reassign-practice-logs",
+        "tasks",
+        256,
+        "reassign",
+    ),
+]
+
+
+def _practice_menu_item(label, url_name, name, icon, order, action) -> PracticeLogMenuItem:
+    return PracticeLogMenuItem(
+        label, reverse(url_name), name=name, icon_name=icon, order=order, action=action
     )
+
+
+for _hook, *_item in PRACTICE_MENU_ITEMS:
+    hooks.register(_hook, partial(_practice_menu_item, *_item))
 
 
 @hooks.register("register_admin_viewset")

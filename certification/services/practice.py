@@ -1,5 +1,5 @@
-"""Writes for supervised practice: supervision links, and create, edit, submit, review,
-withdraw and reassign practice logs.
+"""Writes for practice logs: create, edit, submit, review, withdraw and reassign (supervision
+links are ``services.supervision``).
 
 Every status change appends a PracticeLogEvent. Approved and rejected logs are final: no service
 changes them again. Notifications are enqueued only once the transaction commits.
