@@ -6,17 +6,20 @@ endorsements, and supervision-link changes (create, edit, end, delete). The serv
 they are. Bulk inserts (``seed_demo --scale``) send no signals and write no entries.
 """
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from certification.models import (
+    Certificate,
     CertificateEvent,
     CertificateEventKind,
     Endorsement,
     PracticeLog,
     PracticeLogEvent,
     SupervisionLink,
+    SupervisorProfile,
 )
 from cms import audit
 
@@ -168,10 +171,6 @@ def supervision_link_deleted(sender, instance, **kwargs):
 
 def person_log_objects(user) -> list[tuple[type, list]]:
     """The objects about ``user`` whose log entries an erasure relabels (cms.privacy)."""
-    from django.db.models import Q
-
-    from certification.models import Certificate, SupervisorProfile
-
     return [
         (Certificate, list(Certificate.objects.filter(holder=user).values_list("pk", flat=True))),
         (PracticeLog, list(PracticeLog.objects.filter(mentor=user).values_list("pk", flat=True))),

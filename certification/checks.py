@@ -3,11 +3,11 @@
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 
+from certification.credentials.keys import issuer_key, retired_public_keys
+
 
 @register()
 def credential_signing_key(app_configs, **kwargs):
-    from certification.credentials.keys import issuer_key, retired_public_keys
-
     try:
         issuer_key()
         retired_public_keys()

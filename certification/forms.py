@@ -1,4 +1,5 @@
-"""Forms: parse input only; the rules live in services (errors are mapped back to fields)."""
+"""Forms, on the site and in the admin: parse input only; the rules live in services (errors are
+mapped back to fields)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -6,13 +7,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from certification import selectors
 from certification.models import (
     COMMENT_MAX_LENGTH,
     MAX_DURATION_MINUTES,
     MIN_DURATION_MINUTES,
     REFLECTION_MAX_LENGTH,
+    CertificationProgramme,
     PracticeLog,
 )
+from certification.services import REASON_MAX_LENGTH
 from cms.models import User
 from courses.models import Competency
 
@@ -83,8 +87,6 @@ class RoleChoiceForm(WagtailAdminModelForm):
     role_fields: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
-        from certification import selectors
-
         super().__init__(*args, **kwargs)
         for name, selector in self.role_fields.items():
             if name not in self.fields:
@@ -125,3 +127,63 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def reason_field(*, help_text, label=None, rows: int = 3, attrs=None) -> forms.CharField:
+    """A coordinator's or supervisor's free text recorded with a certificate decision. Optional
+    on the form: the service refuses an empty or too long one, with its own message."""
+    return forms.CharField(
+        widget=forms.Textarea(attrs={"rows": rows, **(attrs or {})}),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        label=label or _("Reason"),
+        help_text=help_text,
+    )
+
+
+class CertificateActionForm(forms.Form):
+    """A coordinator's lifecycle action on one certificate, with the reason the holder is sent."""
+
+    ACTIONS = [
+        ("suspend", _("Suspend (reversible)")),
+        ("reinstate", _("Reinstate")),
+        ("revoke", _("Revoke (final)")),
+        ("rerender", _("Render the PDF again")),
+    ]
+    action = forms.ChoiceField(
+        choices=ACTIONS, widget=forms.RadioSelect, label=_("What do you want to do?")
+    )
+    reason = reason_field(
+        help_text=_(
+            "Required to suspend, reinstate or revoke. It is recorded in "
+            "the audit trail and sent to the holder."
+        )
+    )
+
+
+class RecertificationForm(forms.Form):
+    reason = reason_field(
+        help_text=_(
+            "Why you allow it, for example the outcome of a review. It is recorded in the "
+            "certificate's history and sent to the holder."
+        ),
+        attrs={"required": True},
+    )
+
+
+class EndorsementForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        queryset=CertificationProgramme.objects.none(), label=_("Programme")
+    )
+    statement = reason_field(
+        label=_("Statement"),
+        help_text=_(
+            "What you have seen that shows this mentor is ready. Part of "
+            "the certificate's evidence."
+        ),
+        rows=4,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = selectors.programmes_open()

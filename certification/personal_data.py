@@ -31,6 +31,7 @@ from certification.models import (
     SupervisionLink,
     SupervisorProfile,
 )
+from certification.services import certificate_revoke
 from cms.events import EventNotification
 
 LABELS = {
@@ -201,8 +202,6 @@ def preview(user) -> dict[str, int]:
 
 def erase(user, *, actor, reason: str, at) -> dict[str, int]:
     """Revoke, then pseudonymise the certification record; delete what decided nothing."""
-    from certification.services import certificate_revoke
-
     today = timezone.localdate(at)
     revoked = 0
     for certificate_id in Certificate.objects.filter(

@@ -1,30 +1,60 @@
-"""Wagtail reports on supervised practice, with CSV/XLSX export.
+"""Wagtail reports with CSV/XLSX export: supervised practice, and expiring and lapsed
+certificates.
 
-Coordinators see everyone; a supervisor sees only their own supervisees (and their own queue).
+Who sees which practice logs is ``selectors.practice_logs_visible_to``: coordinators see
+everyone's, a supervisor only their own supervisees'.
 """
 
 import datetime
 
+import django_filters
 from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
-from certification.models import PracticeLog, SupervisionLink
-from cms.roles import COORDINATORS, user_has_role
-
-
-def _sees_everyone(user) -> bool:
-    return user.is_superuser or user_has_role(user, COORDINATORS)
+from certification.models import (
+    Certificate,
+    CertificateStatus,
+    CertificationProgramme,
+    PracticeLog,
+)
+from certification.selectors import practice_logs_visible_to
 
 
 class PracticeReportView(ReportView):
+    """One row per person (``person``: the mentor or the supervisor) over the logs in
+    ``status`` the user may see, with the aggregates of ``get_rows``."""
+
     model = PracticeLog  # the PracticeLog permission policy decides who may open the report
     permission_required = "view"
     header_icon = "table"
+    status: str
+    person: str
+    group_by: tuple[str, ...] = ()
 
     def get_filename(self):
         return f"{self.filename_prefix}-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self) -> QuerySet:
+        logs = practice_logs_visible_to(user=self.request.user).filter(status=self.status)
+        logs = logs.prefetch_related(None)  # rows are aggregates, not log objects
+        person = self.person
+        names = ["username", "first_name", "last_name", "display_name"]
+        return self.get_rows(
+            logs.values(f"{person}_id", *(f"{person}__{name}" for name in names), *self.group_by)
+        )
+
+    def get_rows(self, rows: QuerySet) -> QuerySet:
+        raise NotImplementedError
+
+    def decorate_paginated_queryset(self, object_list):
+        return [_with_name(row, self.person) for row in object_list]
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(_with_name(item, self.person))
 
 
 class ApprovedMinutesReportView(PracticeReportView):
@@ -32,6 +62,9 @@ class ApprovedMinutesReportView(PracticeReportView):
     filename_prefix = "approved-practice-minutes"
     index_url_name = "certification_reports:approved_minutes"
     index_results_url_name = "certification_reports:approved_minutes_results"
+    status = PracticeLog.Status.APPROVED
+    person = "mentor"
+    group_by = ("competencies__name", "competencies__sort_order")
     list_export = ["mentor__username", "mentor_name", "competencies__name", "minutes", "logs"]
     export_headings = {
         "mentor__username": _("Username"),
@@ -47,37 +80,11 @@ class ApprovedMinutesReportView(PracticeReportView):
         Column("logs", label=_("Approved logs")),
     ]
 
-    def get_queryset(self) -> QuerySet:
+    def get_rows(self, rows: QuerySet) -> QuerySet:
         """One row per mentor and competency: approved minutes and the number of logs."""
-        logs = PracticeLog.objects.filter(status=PracticeLog.Status.APPROVED)
-        if not _sees_everyone(self.request.user):
-            logs = logs.filter(
-                mentor__in=SupervisionLink.objects.filter(supervisor=self.request.user).values(
-                    "mentor"
-                )
-            )
-        rows = (
-            logs.values(
-                "mentor_id",
-                "mentor__username",
-                "mentor__first_name",
-                "mentor__last_name",
-                "mentor__display_name",
-                "competencies__name",
-                "competencies__sort_order",
-            )
-            .annotate(minutes=Sum("duration_minutes"), logs=Count("pk"))
-            .order_by(
-                "mentor__last_name", "mentor__first_name", "mentor_id", "competencies__sort_order"
-            )
+        return rows.annotate(minutes=Sum("duration_minutes"), logs=Count("pk")).order_by(
+            "mentor__last_name", "mentor__first_name", "mentor_id", "competencies__sort_order"
         )
-        return rows
-
-    def decorate_paginated_queryset(self, object_list):
-        return [_with_name(row, "mentor") for row in object_list]
-
-    def to_row_dict(self, item):
-        return super().to_row_dict(_with_name(item, "mentor"))
 
 
 class PendingLogsReportView(PracticeReportView):
@@ -85,6 +92,8 @@ class PendingLogsReportView(PracticeReportView):
     filename_prefix = "pending-practice-logs"
     index_url_name = "certification_reports:pending_logs"
     index_results_url_name = "certification_reports:pending_logs_results"
+    status = PracticeLog.Status.SUBMITTED
+    person = "supervisor"
     list_export = ["supervisor__username", "supervisor_name", "pending", "oldest_session"]
     export_headings = {
         "supervisor__username": _("Username"),
@@ -98,29 +107,13 @@ class PendingLogsReportView(PracticeReportView):
         Column("oldest_session", label=_("Oldest session date")),
     ]
 
-    def get_queryset(self) -> QuerySet:
+    def get_rows(self, rows: QuerySet) -> QuerySet:
         """One row per supervisor with submitted logs: how many wait and since when."""
-        logs = PracticeLog.objects.filter(status=PracticeLog.Status.SUBMITTED)
-        if not _sees_everyone(self.request.user):
-            logs = logs.filter(supervisor=self.request.user)
         return (
-            logs.values(
-                "supervisor_id",
-                "supervisor__username",
-                "supervisor__first_name",
-                "supervisor__last_name",
-                "supervisor__display_name",
-            )
-            .annotate(pending=Count("pk"), oldest_session=Min("session_date"))
+            rows.annotate(pending=Count("pk"), oldest_session=Min("session_date"))
             .filter(Q(pending__gt=0))
             .order_by("-pending", "supervisor__last_name")
         )
-
-    def decorate_paginated_queryset(self, object_list):
-        return [_with_name(row, "supervisor") for row in object_list]
-
-    def to_row_dict(self, item):
-        return super().to_row_dict(_with_name(item, "supervisor"))
 
 
 def _with_name(row: dict, prefix: str) -> dict:
@@ -128,3 +121,84 @@ def _with_name(row: dict, prefix: str) -> dict:
     full = f"{row[f'{prefix}__first_name']} {row[f'{prefix}__last_name']}".strip()
     name = row[f"{prefix}__display_name"] or full or row[f"{prefix}__username"]
     return {**row, f"{prefix}_name": name}
+
+
+# --- Certificates ---------------------------------------------------------------------------
+
+
+def _expiring() -> Q:
+    today = timezone.localdate()
+    return Q(status=CertificateStatus.ACTIVE, valid_until__lte=today + datetime.timedelta(days=60))
+
+
+def _lapsed() -> Q:
+    return Q(
+        status__in=[
+            CertificateStatus.EXPIRED,
+            CertificateStatus.SUSPENDED,
+            CertificateStatus.REVOKED,
+        ]
+    )
+
+
+class ExpiryReportFilterSet(WagtailFilterSet):
+    view = django_filters.ChoiceFilter(
+        choices=[
+            ("expiring", _("Expiring within 60 days")),
+            ("lapsed", _("Lapsed (expired, suspended or revoked)")),
+        ],
+        label=_("Show"),
+        method="filter_view",
+        empty_label=_("Both"),
+    )
+    programme = django_filters.ModelChoiceFilter(
+        queryset=CertificationProgramme.objects.all(), label=_("Programme")
+    )
+
+    class Meta:
+        model = Certificate
+        fields = ["programme"]
+
+    def filter_view(self, queryset, name, value):
+        return queryset.filter(_expiring() if value == "expiring" else _lapsed())
+
+
+class CertificateExpiryReport(ReportView):
+    """Certificates expiring in the next 60 days and those that lapsed, with CSV/XLSX."""
+
+    page_title = _("Expiring and lapsed certificates")
+    header_icon = "warning"
+    model = Certificate
+    any_permission_required = ["view"]
+    filterset_class = ExpiryReportFilterSet
+    index_url_name = "certification_reports:certificate_expiry"
+    index_results_url_name = "certification_reports:certificate_expiry_results"
+    columns = [
+        Column("serial", label=_("Serial")),
+        Column("holder_name", label=_("Holder")),
+        Column("programme", label=_("Programme")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("valid_until", label=_("Valid until"), sort_key="valid_until"),
+        DateColumn("grace_until", label=_("Counts until")),
+    ]
+    default_ordering = "valid_until"
+    list_export = [
+        "serial",
+        "holder_name",
+        "holder.email",
+        "programme.name",
+        "status",
+        "valid_until",
+        "grace_until",
+    ]
+    export_headings = {
+        "holder.email": _("E-mail"),
+        "programme.name": _("Programme"),
+    }
+    export_filename = "certificates-expiring-and-lapsed"
+
+    def get_queryset(self):
+        self.queryset = Certificate.objects.filter(_expiring() | _lapsed()).select_related(
+            "programme", "holder"
+        )
+        return super().get_queryset()

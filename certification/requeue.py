@@ -109,7 +109,7 @@ def stuck(*, at: datetime) -> list[StuckWork]:
             pk=certificate.pk,
             description=_pdf_description(certificate, queued=certificate.pk in rendering),
             since=certificate.issued_at,
-            url=reverse("certificate_manage", args=[certificate.pk]),
+            url=reverse("certification_admin:certificate_manage", args=[certificate.pk]),
             can_requeue=certificate.pk not in rendering,
         )
         for certificate in _certificates_with_pdf_stuck(at=at)[:BATCH]
@@ -124,7 +124,7 @@ def stuck(*, at: datetime) -> list[StuckWork]:
                 pk=event.pk,
                 description=f"{event.certificate.serial}: {event.get_kind_display()}",
                 since=event.at,
-                url=reverse("certificate_manage", args=[event.certificate_id]),
+                url=reverse("certification_admin:certificate_manage", args=[event.certificate_id]),
             )
         )
     for event in _practice_log_events_unsent(at=at, since=None)[:BATCH]:

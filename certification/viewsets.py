@@ -1,23 +1,39 @@
 """Wagtail admin viewsets: supervision links and profiles (coordinators), practice logs
-(supervisors review their supervisees' logs; coordinators read all)."""
+(supervisors review their supervisees' logs; coordinators read all), certificates (read-only,
+with a manage view per certificate) and programmes."""
+
+import datetime
 
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 
 from certification import admin_views, selectors, services
 from certification.forms import SupervisionLinkForm, SupervisorProfileForm, add_service_errors
-from certification.models import PracticeLog, SupervisionLink, SupervisorProfile
+from certification.models import (
+    CURRENT_STATUSES,
+    Certificate,
+    CertificateStatus,
+    CertificationProgramme,
+    PracticeLog,
+    SupervisionLink,
+    SupervisorProfile,
+)
 from certification.selectors import practice_logs_visible_to
+from cms.admin_views import HistoryKeepingDeleteView
 from cms.models import User
 from courses.models import Competency
 
@@ -55,8 +71,6 @@ class PracticeLogIndexView(IndexView):
         return self.get_review_url(instance)
 
     def get_review_url(self, instance):
-        from django.urls import reverse
-
         return reverse("practice_logs:edit", args=[instance.pk])
 
     def get_list_more_buttons(self, instance):
@@ -191,6 +205,128 @@ class SupervisionViewSetGroup(ViewSetGroup):
     menu_icon = "group"
     menu_order = 260
     items = (SupervisionLinkViewSet, SupervisorProfileViewSet)
+
+
+EXPIRING_CHOICES = [
+    ("7", _("7 days")),
+    ("30", _("30 days")),
+    ("60", _("60 days")),
+    ("90", _("90 days")),
+]
+
+
+class CertificateFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=CertificateStatus.choices, label=_("Status"))
+    programme = django_filters.ModelChoiceFilter(
+        queryset=CertificationProgramme.objects.all(), label=_("Programme")
+    )
+    expiring_within = django_filters.ChoiceFilter(
+        choices=EXPIRING_CHOICES, label=_("Expiring within"), method="filter_expiring"
+    )
+
+    class Meta:
+        model = Certificate
+        fields = ["status", "programme"]
+
+    def filter_expiring(self, queryset, name, value):
+        today = timezone.localdate()
+        return queryset.filter(
+            status__in=CURRENT_STATUSES,
+            valid_until__gte=today,
+            valid_until__lte=today + datetime.timedelta(days=int(value)),
+        )
+
+
+class CertificateIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("programme")
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm("certification.manage_certificate"):
+            buttons.append(
+                ListingButton(
+                    gettext_now("Manage"),
+                    reverse("certification_admin:certificate_manage", args=[instance.pk]),
+                    icon_name="cog",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class CertificateHistoryView(HistoryView):
+    """A certificate's history (its events in Wagtail's audit log) is for whoever may see the
+    certificate: nobody may add, change or delete one, the permissions Wagtail asks by default."""
+
+    any_permission_required = ["view"]
+
+
+class CertificateViewSet(ModelViewSet):
+    """Certificates are issued by the rules, never typed in: no add or edit for anyone
+    (coordinators hold view + manage, not add/change)."""
+
+    model = Certificate
+    icon = "tick-inverse"
+    menu_label = _("Certificates")
+    index_view_class = CertificateIndexView
+    history_view_class = CertificateHistoryView
+    filterset_class = CertificateFilterSet
+    list_display = [
+        TitleColumn("serial", label=_("Serial"), url_name="certification_admin:certificate_manage"),
+        Column("holder_name", label=_("Holder")),
+        Column("programme", label=_("Programme")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("valid_until", label=_("Valid until"), sort_key="valid_until"),
+        Column("pdf_status", label=_("PDF"), accessor="get_pdf_status_display"),
+    ]
+    list_export = [
+        "serial",
+        "holder_name",
+        "programme.name",
+        "status",
+        "valid_from",
+        "valid_until",
+        "grace_until",
+        "pdf_status",
+    ]
+    search_fields = ["serial", "holder_name", "verification_code"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        # Never offered (CertificatePermissionPolicy), and answered with the reason if typed in.
+        # The index stays first: the menu links to the first pattern.
+        return [
+            *(p for p in super().get_urlpatterns() if p.name not in ("add", "delete")),
+            path("new/", admin_views.certificate_add_refused, name="add"),
+            path("delete/<int:pk>/", admin_views.certificate_delete_refused, name="delete"),
+        ]
+
+
+class ProgrammeViewSet(ModelViewSet):
+    model = CertificationProgramme
+    icon = "list-ul"
+    delete_view_class = HistoryKeepingDeleteView  # refused once it has certificates, etc.
+    menu_label = _("Programmes")
+    list_display = [
+        "name",
+        "slug",
+        "required_minutes_total",
+        "validity_months",
+        "is_default",
+        "is_active",
+    ]
+    copy_view_enabled = False
+
+
+class CertificationViewSetGroup(ViewSetGroup):
+    menu_label = _("Certification")
+    menu_icon = "tick-inverse"
+    menu_order = 270
+    items = (CertificateViewSet, ProgrammeViewSet)
 
 
 practice_log_viewset = PracticeLogViewSet("practice_logs")

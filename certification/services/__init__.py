@@ -1,26 +1,30 @@
-"""Writes for certification, re-exported explicitly: practice logs and certificates."""
+"""Writes for certification, re-exported explicitly: certificate issuing, lifecycle, PDFs and
+status indexes, and supervised practice."""
 
-from certification.services.certificates import (
-    CertificateError,
-    certificate_allow_recertification,
+from certification.services.events import REASON_MAX_LENGTH, CertificateError
+from certification.services.issuing import (
     certificate_check,
-    certificate_document,
-    certificate_expire_due,
     certificate_issue_due,
     certificate_issue_if_eligible,
+    certificate_renew,
+    endorsement_give,
+    renewal_open,
+)
+from certification.services.lifecycle import (
+    certificate_allow_recertification,
+    certificate_expire_due,
+    certificate_reinstate,
+    certificate_revoke,
+    certificate_send_reminders,
+    certificate_suspend,
+)
+from certification.services.pdf import (
+    certificate_document,
     certificate_pdf_failed,
     certificate_pdf_rerender_refusal,
     certificate_pdf_store,
     certificate_pdf_withheld,
-    certificate_reinstate,
-    certificate_renew,
-    certificate_revoke,
-    certificate_send_reminders,
-    certificate_suspend,
-    endorsement_give,
     evidence_competency_names,
-    renewal_open,
-    status_indexes_reserve,
     verification_url,
 )
 from certification.services.practice import (
@@ -32,11 +36,11 @@ from certification.services.practice import (
     practice_log_submit,
     practice_log_update,
     practice_log_withdraw,
-    supervision_link_delete,
-    supervision_link_save,
 )
+from certification.services.supervision import supervision_link_delete, supervision_link_save
 
 __all__ = [
+    "REASON_MAX_LENGTH",
     "CertificateError",
     "certificate_allow_recertification",
     "certificate_check",
@@ -66,6 +70,5 @@ __all__ = [
     "supervision_link_save",
     "evidence_competency_names",
     "renewal_open",
-    "status_indexes_reserve",
     "verification_url",
 ]

@@ -1,5 +1,5 @@
-"""Writes for supervised practice: supervision links, and create, edit, submit, review,
-withdraw and reassign practice logs.
+"""Writes for practice logs: create, edit, submit, review, withdraw and reassign (supervision
+links are ``services.supervision``).
 
 Every status change appends a PracticeLogEvent. Approved and rejected logs are final: no service
 changes them again. Notifications are enqueued only once the transaction commits.
@@ -22,19 +22,16 @@ from certification.models import (
     REFLECTION_MAX_LENGTH,
     PracticeLog,
     PracticeLogEvent,
-    SupervisionLink,
 )
+from certification.permissions import practice_log_policy
 from certification.privacy import contact_details_found, privacy_message
 from certification.selectors import (
     practice_log_review_blocked,
     practice_log_reviewer,
     supervision_link_active,
-    supervision_link_delete_refusal,
     supervisor_sign_off_problems,
 )
 from certification.signals import practice_log_approved
-from cms.models import User
-from cms.roles import COORDINATORS, user_has_role
 from cms.services import account_lock_open
 from courses.models import Competency
 
@@ -307,10 +304,6 @@ def practice_log_reject(
     return _review(log=log, reviewer=reviewer, to_status=Status.REJECTED, comment=comment)
 
 
-def _is_coordinator(user: AbstractBaseUser) -> bool:
-    return user.is_superuser or user_has_role(user, COORDINATORS)
-
-
 @transaction.atomic
 def practice_log_withdraw(*, log: PracticeLog, actor: AbstractBaseUser) -> PracticeLog:
     """A mentor takes back a submitted log that nobody can review
@@ -347,7 +340,7 @@ def practice_log_reassign(*, log: PracticeLog, actor: AbstractBaseUser) -> Pract
     waits for someone else (a supervisor who left, lost the role or no longer supervises the
     mentor). The new supervisor must be able to sign it off. The change is an event (actor, and
     a comment saying from whom to whom) and the new supervisor is e-mailed as on submission."""
-    if not _is_coordinator(actor):
+    if not practice_log_policy().user_has_permission(actor, "reassign"):
         raise PermissionDenied(_("Only coordinators can reassign practice logs."))
     locked = _lock(log)
     if locked.status != Status.SUBMITTED:
@@ -385,39 +378,3 @@ def practice_log_reassign(*, log: PracticeLog, actor: AbstractBaseUser) -> Pract
     locked.save(update_fields=["supervisor", "updated_at"])
     tasks.enqueue_on_commit("notify_supervisor_of_submission", event_id=event.pk)
     return locked
-
-
-# --- Supervision links ------------------------------------------------------------------------
-
-
-def _lock_users(*user_ids) -> None:
-    ids = sorted({pk for pk in user_ids if pk is not None})
-    list(User.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
-
-
-@transaction.atomic
-def supervision_link_save(*, link: SupervisionLink) -> SupervisionLink:
-    """Save a new or edited supervision link if ``SupervisionLink.clean`` accepts it: an active
-    supervisor, an active mentor, valid dates and no other link of the mentor sharing a day. The
-    mentor's row is locked first (as the gate locks it), so two overlapping links saved at once
-    end with one; the second is refused naming the first."""
-    previous_mentor = (
-        SupervisionLink.objects.filter(pk=link.pk).values_list("mentor_id", flat=True).first()
-        if link.pk
-        else None
-    )
-    _lock_users(link.mentor_id, previous_mentor)
-    link.full_clean()
-    link.save()
-    return link
-
-
-@transaction.atomic
-def supervision_link_delete(*, link: SupervisionLink) -> None:
-    """Delete a link made by mistake. A link with history (``selectors.supervision_link_history``:
-    practice logs, endorsements, or something downstream relying on it) is refused: ending it
-    keeps the history, so the coordinator sets an end date instead."""
-    _lock_users(link.mentor_id)
-    if refusal := supervision_link_delete_refusal(link=link):
-        raise ValidationError(refusal)
-    link.delete()

@@ -1,11 +1,11 @@
 from django import template
 
-from cms.roles import MENTORS, user_has_role
+from certification.permissions import practice_log_policy
 
 register = template.Library()
 
 
 @register.filter
 def is_mentor(user) -> bool:
-    """True for signed-in mentors: they get the "My practice" link."""
-    return user_has_role(user, MENTORS)
+    """True for whoever keeps practice logs (mentors): they get the "My practice" link."""
+    return practice_log_policy().user_has_permission(user, "write_own")

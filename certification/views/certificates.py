@@ -12,14 +12,12 @@ from django.views.decorators.http import require_POST
 from certification import selectors, services
 from certification.eligibility import eligibility_evaluate
 from certification.models import (
-    Certificate,
     CertificateEventKind,
     CertificateStatus,
     CertificationProgramme,
     PdfStatus,
 )
 from certification.qr import qr_svg
-from cms.roles import COORDINATORS, user_has_role
 
 
 @login_required
@@ -89,12 +87,16 @@ def renew(request, slug: str):
 
 @login_required
 def download_pdf(request, serial: str):
-    """The holder and coordinators may download; anyone else gets a 404. A suspended or
-    revoked certificate's PDF is withheld with the reason (it would look valid)."""
-    certificate = Certificate.objects.filter(serial=serial).select_related("programme").first()
-    if certificate is None or not (
-        certificate.holder_id == request.user.pk or user_has_role(request.user, COORDINATORS)
-    ):
+    """Whoever ``selectors.certificates_downloadable_by`` allows may download; anyone else gets
+    a 404. A suspended or revoked certificate's PDF is withheld with the reason (it would look
+    valid)."""
+    certificate = (
+        selectors.certificates_downloadable_by(user=request.user)
+        .filter(serial=serial)
+        .select_related("programme")
+        .first()
+    )
+    if certificate is None:
         raise Http404
     withheld = services.certificate_pdf_withheld(certificate)
     if withheld:

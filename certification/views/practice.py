@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from certification import selectors, services
 from certification.forms import PracticeLogForm, add_service_errors
 from certification.models import PracticeLog
-from cms.roles import MENTORS, user_has_role
+from certification.permissions import practice_log_policy
 
 
 def mentor_required(view):
@@ -22,7 +22,7 @@ def mentor_required(view):
 
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not user_has_role(request.user, MENTORS):
+        if not practice_log_policy().user_has_permission(request.user, "write_own"):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

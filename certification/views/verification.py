@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 from certification import selectors
 from certification.codes import normalise_code
 from certification.credentials.documents import credential_url
+from certification.models import Certificate, CertificationProgramme
+from cms.models import User
 from cms.throttle import client_address as client_ip
 from cms.throttle import rate_limit_hit
 
@@ -27,9 +29,6 @@ def _placeholder(code: str):
     facts and the page are built from it exactly as from a real one (same queries, same template,
     same rendering work), so an unknown code answers in the same time as a real one (SPEC:
     verification). It is never saved and nothing of it is shown but the "no certificate" text."""
-    from certification.models import Certificate, CertificationProgramme
-    from cms.models import User
-
     epoch = timezone.now()
     return Certificate(
         serial="",

@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from certification.codes import generate_code
+from certification.credentials.allocation import status_indexes_allocate
 from certification.dates import add_months
 from certification.models import (
     Certificate,
@@ -32,7 +33,6 @@ from certification.models import (
     SupervisionLink,
 )
 from certification.selectors import programme_default
-from certification.services.certificates import status_indexes_reserve
 from cms.models import User
 from courses.models import Competency
 from demo import content
@@ -213,7 +213,7 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
                 ]
             )
             Endorsement.objects.bulk_create(endorsements)
-            indexes = iter(status_indexes_reserve(count=len(firsts) + len(renewals)))
+            indexes = iter(status_indexes_allocate(count=len(firsts) + len(renewals)))
             for certificate in [*firsts, *renewals]:
                 certificate.status_index = next(indexes)
             Certificate.objects.bulk_create(firsts)

@@ -55,7 +55,8 @@ def test_nobody_deletes_a_certificate_in_the_admin(superuser_client, certificate
         assert response.status_code == 403
         text = response.content.decode()
         assert "Certificates are never deleted" in text
-        assert reverse("certificate_manage", args=[certificate.pk]) in text  # revoke instead
+        manage = reverse("certification_admin:certificate_manage", args=[certificate.pk])
+        assert manage in text  # revoke instead
     assert Certificate.objects.filter(pk=certificate.pk).exists()
 
 

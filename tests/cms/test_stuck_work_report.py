@@ -66,7 +66,7 @@ def test_coordinators_see_failed_tasks_and_stuck_pdfs(
     assert "seven-fish-lima" in html and "OSError(&#x27;font cache locked&#x27;)" in html
     assert "Traceback" not in html
     assert stuck_certificate.serial in html and "Re-queue" in html
-    assert reverse("certificate_manage", args=[stuck_certificate.pk]) in html
+    assert reverse("certification_admin:certificate_manage", args=[stuck_certificate.pk]) in html
     menu = client.get("/admin/").content.decode()
     assert REPORT in menu
 

@@ -1,42 +1,33 @@
-"""Eligibility: for a mentor, a programme and a day, which path applies and what is left.
-
-``eligibility_evaluate`` is the one place the certification rules are decided. It answers two
-questions at once: does the mentor *qualify* (every requirement of the path that applies is
-met, so a certificate may be issued or renewed today), and is the mentor *certified* (a
-certificate in force on that day, which is what the matching gate trusts). It runs a constant
-number of queries (at most four) whatever the history size.
-
-The path follows from the holder's certificate in the programme (the current one, else the most
-recent; see docs/lifecycle.md):
-
-- no certificate: **first certificate**: required courses, approved practice in total and per
-  competency within the programme's recency window, a supervisor's endorsement that is still
-  valid;
-- an active certificate: **renewal**: the renewal window is open and the renewal minutes were
-  practised within the certificate's own period (from its start date);
-- a suspended certificate: **on hold** until a coordinator reinstates it;
-- a certificate that lapsed (expired, replaced, or past its grace period) less than
-  ``reentry_months`` ago: **renewal after a lapse**: the renewal minutes since the lapsed
-  certificate's start, the required courses, and a valid endorsement;
-- a lapse longer ago than that, or a certificate that ended while suspended: **re-qualify in
-  full**, as for a first certificate;
-- a revoked certificate: **blocked** until a coordinator allows re-certification; after that
-  decision, re-qualify in full with evidence dated from the decision on.
-"""
+"""``eligibility_evaluate``: the path that applies and each of its requirements, in a constant
+number of queries whatever the history size."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
-from django.db import models
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from certification.dates import add_months
+from certification.eligibility.paths import (
+    ISSUING_PATHS,
+    RENEWING_PATHS,
+    Path,
+    path_of,
+    path_summary,
+    renewal_opens_on,
+)
+from certification.eligibility.requirements import (
+    COMPETENCY_CODE_PREFIX,
+    RequirementResult,
+    course_requirements,
+    endorsement_requirement,
+    hours_text,
+    minutes_requirement,
+)
 from certification.models import (
     Certificate,
     CertificateEvent,
@@ -48,41 +39,6 @@ from certification.models import (
     PracticeLog,
     RecertificationDecision,
 )
-
-
-class Path(models.TextChoices):
-    """Which rules apply to the holder in a programme on a day."""
-
-    FIRST = "first", gettext_lazy("First certificate")
-    RENEWAL = "renewal", gettext_lazy("Renewal")
-    REENTRY = "reentry", gettext_lazy("Renewal after a lapse")
-    REQUALIFY = "requalify", gettext_lazy("Re-qualify in full")
-    SUSPENDED = "suspended", gettext_lazy("On hold while suspended")
-    BLOCKED = "blocked", gettext_lazy("Blocked by a revocation")
-
-
-# The paths on which a certificate is issued as new (ISSUED, no predecessor) and renewed
-# (RENEWED, ``previous`` set); the others issue nothing.
-ISSUING_PATHS = (Path.FIRST, Path.REQUALIFY)
-RENEWING_PATHS = (Path.RENEWAL, Path.REENTRY)
-
-
-@dataclass(frozen=True)
-class RequirementResult:
-    code: str  # stable identifier, e.g. "practice_total", "competency:crisis-intervention"
-    label: str  # what the requirement is, for a checklist, with its window
-    met: bool
-    current: int | None = None  # progress, e.g. minutes achieved
-    required: int | None = None
-    detail: str = ""  # what is missing, in a sentence a person can act on
-
-    @property
-    def percent(self) -> int:
-        if self.met:
-            return 100
-        if not self.required:
-            return 0
-        return min(int(100 * (self.current or 0) / self.required), 99)
 
 
 @dataclass
@@ -163,100 +119,6 @@ class Eligibility:
         )
 
 
-def renewal_opens_on(certificate: Certificate, *, programme: CertificationProgramme) -> date:
-    """Renewal opens ``renewal_window_days`` before the expiry date."""
-    return date.fromordinal(certificate.valid_until.toordinal() - programme.renewal_window_days)
-
-
-def renewal_window_open(
-    certificate: Certificate, *, programme: CertificationProgramme, on: date
-) -> bool:
-    """An active certificate may be renewed from ``renewal_opens_on`` to the end of its grace
-    period; after that it has lapsed and the re-entry rules apply."""
-    return (
-        certificate.status == CertificateStatus.ACTIVE
-        and renewal_opens_on(certificate, programme=programme) <= on <= certificate.grace_until
-    )
-
-
-def path_of(
-    certificate: Certificate | None, *, programme: CertificationProgramme, at: date
-) -> tuple[Path, date | None]:
-    """The path for the holder of ``certificate`` (current, else latest) on ``at``, and after a
-    lapse the last day of the re-entry window. ``certificate`` carries the annotations of
-    ``eligibility_evaluate`` (``recertification_allowed_at``, ``last_hold``)."""
-    if certificate is None:
-        return Path.FIRST, None
-    status = certificate.status
-    if status == CertificateStatus.REVOKED:
-        allowed = certificate.recertification_allowed_at is not None
-        return (Path.REQUALIFY if allowed else Path.BLOCKED), None
-    in_period = at <= certificate.grace_until
-    if in_period and status in (CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED):
-        return (Path.RENEWAL if status == CertificateStatus.ACTIVE else Path.SUSPENDED), None
-    # Lapsed: expired, replaced without a successor, or past its grace period (the nightly
-    # sweep has not recorded it yet). Renewal is for holders in good standing: a certificate
-    # that ended while suspended is not renewed late.
-    reentry_until = add_months(certificate.grace_until, programme.reentry_months)
-    held = status == CertificateStatus.SUSPENDED or (
-        certificate.last_hold == CertificateEventKind.SUSPENDED
-    )
-    if not held and at <= reentry_until:
-        return Path.REENTRY, reentry_until
-    return Path.REQUALIFY, reentry_until
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not rest:
-        return ngettext("%(h)d hour", "%(h)d hours", hours) % {"h": hours}
-    return _("%(h)d h %(m)02d min") % {"h": hours, "m": rest}
-
-
-def _minutes_requirement(
-    *, code: str, label: str, current: int, required: int, missing: str, **extra
-) -> RequirementResult:
-    met = current >= required
-    return RequirementResult(
-        code=code,
-        label=label,
-        met=met,
-        current=current,
-        required=required,
-        detail="" if met else missing % {"left": _hours(required - current), **extra},
-    )
-
-
-def course_requirements(
-    *, mentor_id: int, programme: CertificationProgramme, at: date
-) -> list[RequirementResult]:
-    """One query: the programme's required courses and whether each was completed by `at`."""
-    from django.db.models import Exists
-
-    from courses.models import CoursePage, Enrolment
-
-    completed = Enrolment.objects.filter(
-        course_id=OuterRef("pk"), learner_id=mentor_id, completed_at__date__lte=at
-    )
-    rows = (
-        CoursePage.objects.filter(required_by_programmes=programme)
-        .annotate(done=Exists(completed))
-        .order_by("title")
-        .values_list("pk", "title", "done")
-    )
-    return [
-        RequirementResult(
-            code=f"course:{pk}",
-            label=_("Complete the course “%(course)s”, including its quizzes") % {"course": title},
-            met=done,
-            current=int(done),
-            required=1,
-            detail="" if done else _("“%(course)s” is not completed yet.") % {"course": title},
-        )
-        for pk, title, done in rows
-    ]
-
-
 def _holders_certificate(*, mentor_id: int, programme: CertificationProgramme):
     """One query: the current certificate (active or suspended) first, else the most recent,
     with the facts its path depends on."""
@@ -282,69 +144,10 @@ def _holders_certificate(*, mentor_id: int, programme: CertificationProgramme):
     )
 
 
-def _summary(
-    *,
-    path: Path,
-    certificate,
-    programme: CertificationProgramme,
-    at: date,
-    reentry_until: date | None,
-    evidence_since: datetime | None,
-) -> str:
-    if path == Path.FIRST:
-        return _("To be certified for the first time, meet every requirement below.")
-    serial = certificate.serial
-    if path == Path.BLOCKED:
-        return _(
-            "Certificate %(serial)s was revoked. No certificate can be issued until a "
-            "coordinator decides to allow re-certification."
-        ) % {"serial": serial}
-    if path == Path.SUSPENDED:
-        return _(
-            "Certificate %(serial)s is suspended. Renewal and any new certificate wait until a "
-            "coordinator reinstates it."
-        ) % {"serial": serial}
-    if path == Path.RENEWAL:
-        return _(
-            "Certificate %(serial)s is valid until %(until)s. Renewal opens on %(opens)s and "
-            "needs approved practice within the certificate's own period, since %(since)s."
-        ) % {
-            "serial": serial,
-            "until": date_format(certificate.valid_until),
-            "opens": date_format(renewal_opens_on(certificate, programme=programme)),
-            "since": date_format(certificate.valid_from),
-        }
-    if path == Path.REENTRY:
-        return _(
-            "Certificate %(serial)s expired on %(expired)s. Until %(until)s you can still "
-            "renew it under the renewal rules instead of qualifying again in full."
-        ) % {
-            "serial": serial,
-            "expired": date_format(certificate.valid_until),
-            "until": date_format(reentry_until),
-        }
-    # Re-qualify in full.
-    if evidence_since is not None:
-        return _(
-            "A coordinator allowed re-certification on %(date)s after certificate %(serial)s "
-            "was revoked. You qualify again in full; only practice and endorsements from that "
-            "day on count."
-        ) % {"serial": serial, "date": date_format(timezone.localdate(evidence_since))}
-    if certificate.status == CertificateStatus.SUSPENDED or (
-        certificate.last_hold == CertificateEventKind.SUSPENDED
-    ):
-        return _(
-            "Certificate %(serial)s ended while it was suspended, so it cannot be renewed. "
-            "You qualify again in full, as for a first certificate."
-        ) % {"serial": serial}
-    return _(
-        "Certificate %(serial)s expired on %(expired)s and the time to renew it after a lapse "
-        "ended on %(until)s. You qualify again in full, as for a first certificate."
-    ) % {
-        "serial": serial,
-        "expired": date_format(certificate.valid_until),
-        "until": date_format(reentry_until),
-    }
+def _minutes_of(logs) -> Coalesce:
+    """The total duration of ``logs`` (one mentor's) as a subquery, 0 when there are none."""
+    total = logs.order_by().values("mentor_id").annotate(total=Sum("duration_minutes"))
+    return Coalesce(Subquery(total.values("total"), output_field=IntegerField()), Value(0))
 
 
 def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date) -> Eligibility:
@@ -387,17 +190,7 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         get_user_model()
         .objects.filter(pk=mentor_id)
         .annotate(
-            minutes=Coalesce(
-                Subquery(
-                    logs.filter(approved)
-                    .order_by()
-                    .values("mentor_id")
-                    .annotate(total=Sum("duration_minutes"))
-                    .values("total"),
-                    output_field=IntegerField(),
-                ),
-                Value(0),
-            ),
+            minutes=_minutes_of(logs.filter(approved)),
             last_endorsed=Subquery(
                 Endorsement.objects.filter(endorsements)
                 .order_by("-endorsed_at")
@@ -487,11 +280,11 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
             )
         else:
             missing = _("%(left)s more approved practice needed to renew.")
-        renewal = _minutes_requirement(
+        renewal = minutes_requirement(
             code="renewal_practice",
             label=since(
                 _("%(hours)s of approved practice since %(date)s"),
-                hours=_hours(programme.renewal_minutes),
+                hours=hours_text(programme.renewal_minutes),
             ),
             current=row["minutes"],
             required=programme.renewal_minutes,
@@ -503,14 +296,14 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         total_label = (
             since(
                 _("%(hours)s of approved supervised practice since %(date)s"),
-                hours=_hours(programme.required_minutes_total),
+                hours=hours_text(programme.required_minutes_total),
             )
             if practice_since
             else _("%(hours)s of approved supervised practice")
-            % {"hours": _hours(programme.required_minutes_total)}
+            % {"hours": hours_text(programme.required_minutes_total)}
         )
         requirements.append(
-            _minutes_requirement(
+            minutes_requirement(
                 code="practice_total",
                 label=total_label,
                 current=row["minutes"],
@@ -522,32 +315,24 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
             CompetencyRequirement.objects.filter(programme=programme)
             .select_related("competency")
             .annotate(
-                achieved=Coalesce(
-                    Subquery(
-                        PracticeLog.objects.filter(
-                            approved, mentor_id=mentor_id, competencies=OuterRef("competency_id")
-                        )
-                        .order_by()
-                        .values("mentor_id")
-                        .annotate(total=Sum("duration_minutes"))
-                        .values("total"),
-                        output_field=IntegerField(),
-                    ),
-                    Value(0),
+                achieved=_minutes_of(
+                    PracticeLog.objects.filter(
+                        approved, mentor_id=mentor_id, competencies=OuterRef("competency_id")
+                    )
                 )
             )
             .order_by("sort_order", "pk")
         )
         for item in per_competency:
-            values = {"hours": _hours(item.minutes), "competency": item.competency.name}
+            values = {"hours": hours_text(item.minutes), "competency": item.competency.name}
             label = (
                 since(_("%(hours)s practising %(competency)s since %(date)s"), **values)
                 if practice_since
                 else _("%(hours)s practising %(competency)s") % values
             )
             requirements.append(
-                _minutes_requirement(
-                    code=f"competency:{item.competency.slug}",
+                minutes_requirement(
+                    code=f"{COMPETENCY_CODE_PREFIX}{item.competency.slug}",
                     label=label,
                     current=item.achieved,
                     required=item.minutes,
@@ -557,7 +342,7 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
             )
     if programme.endorsement_required and path in (*ISSUING_PATHS, Path.REENTRY):
         requirements.append(
-            _endorsement_requirement(
+            endorsement_requirement(
                 last=row["last_endorsed"], since=endorsement_since, programme=programme
             )
         )
@@ -567,7 +352,7 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         programme=programme,
         at=at,
         path=path,
-        summary=_summary(
+        summary=path_summary(
             path=path,
             certificate=certificate,
             programme=programme,
@@ -580,33 +365,4 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
         certificate=certificate,
         evidence_since=evidence_since,
         reentry_until=reentry_until,
-    )
-
-
-def _endorsement_requirement(
-    *, last: datetime | None, since: date, programme: CertificationProgramme
-) -> RequirementResult:
-    """A supervisor's endorsement given on or after ``since`` (it counts for one certification
-    cycle, or the months the programme sets), and what to do when the last one is too old."""
-    met = last is not None and timezone.localdate(last) >= since
-    if met:
-        detail = ""
-    elif last is None:
-        detail = _("Your supervisor has not endorsed your readiness yet.")
-    else:
-        detail = _(
-            "Your last endorsement, of %(date)s, is older than %(months)d months; please ask "
-            "your supervisor to endorse you again."
-        ) % {
-            "date": date_format(timezone.localdate(last)),
-            "months": programme.endorsement_validity_months,
-        }
-    return RequirementResult(
-        code="endorsement",
-        label=_("A supervisor's endorsement of your readiness, given since %(date)s")
-        % {"date": date_format(since)},
-        met=met,
-        current=int(met),
-        required=1,
-        detail=detail,
     )
