@@ -14,8 +14,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from certification import selectors, services
-from certification.forms import ReassignForm, ReviewForm, add_service_errors
+from certification.forms import ReassignForm, ReviewForm
 from certification.models import PracticeLog, SupervisorProfile
+from cms.errors import add_service_errors
 from cms.roles import COORDINATORS, SUPERVISORS, user_has_role
 
 DECISION_SERVICES = {

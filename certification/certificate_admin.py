@@ -38,6 +38,7 @@ from certification.models import (
 )
 from cms.admin_views import DeletionRefusedView, HistoryKeepingDeleteView
 from cms.models import User
+from cms.reasons import REASON_MAX_LENGTH
 
 EXPIRING_CHOICES = [
     ("7", gettext_lazy("7 days")),
@@ -221,7 +222,7 @@ class CertificateActionForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         label=gettext_lazy("Reason"),
         help_text=gettext_lazy(
             "Required to suspend, reinstate or revoke. It is recorded in "
@@ -307,7 +308,7 @@ class RecertificationForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "required": True}),
         required=False,  # the service refuses an empty reason, with its own message
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         label=gettext_lazy("Reason"),
         help_text=gettext_lazy(
             "Why you allow it, for example the outcome of a review. It is recorded in the "
@@ -456,7 +457,7 @@ class EndorsementForm(forms.Form):
     statement = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         label=gettext_lazy("Statement"),
         help_text=gettext_lazy(
             "What you have seen that shows this mentor is ready. Part of "

@@ -15,9 +15,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from certification import admin_views, selectors, services
-from certification.forms import SupervisionLinkForm, SupervisorProfileForm, add_service_errors
+from certification.forms import SupervisionLinkForm, SupervisorProfileForm
 from certification.models import PracticeLog, SupervisionLink, SupervisorProfile
 from certification.selectors import practice_logs_visible_to
+from cms.errors import add_service_errors
 from cms.models import User
 from courses.models import Competency
 

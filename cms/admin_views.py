@@ -21,6 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms import deletion, privacy
+from cms.errors import add_service_errors
 from cms.forms import PersonEraseForm
 from cms.models import PersonErasure
 from cms.views import zip_response
@@ -137,11 +138,7 @@ class PersonEraseView(PersonDataMixin, TemplateView):
                     reason=form.cleaned_data["reason"],
                 )
             except privacy.PersonErasureError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error.messages)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -5,7 +5,6 @@ Coordinators and service accounts authenticate with a token; mentors and supervi
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -239,20 +238,14 @@ class AssignmentCreateView(ApiView):
     def post(self, request):
         given = AssignmentInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
-            assignment = services.assignment_create(
-                mentor=given.validated_data["mentor"],
-                mentee=given.validated_data["mentee"],
-                coordinator=request.user,
-                start=given.validated_data.get("start"),
-            )
-        except services.AssignmentRefused as refused:
-            body = {"detail": _("The gate refused this assignment."), "unmet": refused.reasons}
-            return Response(body, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
-        except DjangoValidationError as error:
-            raise exceptions.ValidationError(
-                error.message_dict if hasattr(error, "error_dict") else error.messages
-            ) from error
+        # A refusal (422, with every unmet reason) or a bad id or date (400) is a domain error,
+        # answered by cms.errors.api_exception_handler.
+        assignment = services.assignment_create(
+            mentor=given.validated_data["mentor"],
+            mentee=given.validated_data["mentee"],
+            coordinator=request.user,
+            start=given.validated_data.get("start"),
+        )
         return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+DEFAULT_CAPACITY = 3  # also what a mentor without a MentorProfile row counts as
 MAX_CAPACITY = 20
 
 languages_validator = RegexValidator(
@@ -44,7 +45,7 @@ class MentorProfile(models.Model):
     )
     capacity = models.PositiveSmallIntegerField(
         _("capacity"),
-        default=3,
+        default=DEFAULT_CAPACITY,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)],
         help_text=_("The most mentees this mentor may have at once (active or under review)."),
     )

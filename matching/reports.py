@@ -3,7 +3,6 @@
 import datetime
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from certification.models import CertificateStatus, CertificationProgramme
 from cms.models import User
 from matching import selectors
-from matching.permissions import can_coordinate
+from matching.permissions import COORDINATE, coordinator_policy
 
 NO_CERTIFICATE = "none"
 STATUS_CHOICES = [
@@ -147,11 +146,8 @@ def _name_link(row):
 
 class CoordinatorReportView(ReportView):
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_coordinate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_policy = coordinator_policy
+    permission_required = COORDINATE
 
     def get_filename(self):
         return f"{self.filename_prefix}-{datetime.date.today():%Y-%m-%d}"

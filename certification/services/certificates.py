@@ -13,7 +13,6 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -51,29 +50,19 @@ from certification.signals import (
     certificate_lapsed,
     certificate_status_changed,
 )
+from cms.errors import DomainError
+from cms.locks import user_lock
+from cms.reasons import REASON_MAX_LENGTH, reason_clean
 
-REASON_MAX_LENGTH = 2000
 
-
-class CertificateError(ValidationError):
+class CertificateError(DomainError):
     """A lifecycle rule refused the change; the message is for the person who asked."""
+
+    default_code = "certificate_refused"
 
 
 def _today(at: datetime) -> date:
     return timezone.localdate(at)
-
-
-def _lock_mentor(mentor_id: int) -> bool:
-    """Serialise certificate decisions for one mentor (issue, renew and the gate all lock it).
-    True when the mentor may be certified: their account exists and was not erased."""
-    row = (
-        get_user_model()
-        .objects.select_for_update()
-        .filter(pk=mentor_id)
-        .values_list("erased_at")
-        .first()
-    )
-    return row is not None and row[0] is None
 
 
 def _next_serial(*, at: datetime) -> str:
@@ -308,7 +297,8 @@ def _certify(*, eligibility: Eligibility, at: datetime, actor) -> Certificate:
 def _certify_if_qualified(
     *, mentor_id: int, programme: CertificationProgramme, at: datetime, actor, paths
 ) -> Certificate | None:
-    if not _lock_mentor(mentor_id):
+    locked = user_lock(mentor_id)  # serialises certificate decisions for one mentor and the gate
+    if locked is None or locked.erased:
         return None  # an erased person is never certified again
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
     if not _due(eligibility, paths):
@@ -354,7 +344,8 @@ def certificate_renew(
     endorsement). Raises CertificateError with what to do otherwise.
     """
     at = at or timezone.now()
-    if not _lock_mentor(mentor_id):
+    locked = user_lock(mentor_id)
+    if locked is None or locked.erased:
         raise CertificateError(_("This person's data was erased; they cannot be certified."))
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=_today(at))
     path = eligibility.path
@@ -395,19 +386,16 @@ def certificate_check(*, mentor_id: int, at: datetime | None = None) -> list[Cer
 
 
 def _clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise CertificateError(_("Please give a reason: it is recorded and sent to the holder."))
-    if len(reason) > REASON_MAX_LENGTH:
-        raise CertificateError(
-            _("Please keep the reason under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
-        )
-    return reason
+    return reason_clean(
+        reason,
+        missing=_("Please give a reason: it is recorded and sent to the holder."),
+        error=CertificateError,
+    )
 
 
 def _locked(certificate_id: int) -> Certificate:
     certificate = Certificate.objects.select_related("programme").get(pk=certificate_id)
-    _lock_mentor(certificate.holder_id)
+    user_lock(certificate.holder_id)
     return (
         Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
     )
@@ -741,7 +729,9 @@ def endorsement_give(
             % {"programme": programme.name, "problems": " ".join(problems)}
         )
     if len(statement) > REASON_MAX_LENGTH:
-        raise CertificateError(_("Please keep the statement under 2000 characters."))
+        raise CertificateError(
+            _("Please keep the statement under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
+        )
     if kinds := contact_details_found(statement):
         raise CertificateError(privacy_message(kinds, about="comment"))
     endorsement = Endorsement.objects.create(

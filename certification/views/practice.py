@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certification import selectors, services
-from certification.forms import PracticeLogForm, add_service_errors
+from certification.forms import PracticeLogForm
 from certification.models import PracticeLog
+from cms.errors import add_service_errors
 from cms.roles import MENTORS, user_has_role
 
 

@@ -1,0 +1,28 @@
+"""An assignment's history: every change of an assignment is one event written here."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from matching import tasks
+from matching.models import AssignmentEvent, AssignmentEventKind
+
+
+def assignment_event_record(
+    assignment, *, kind: str, actor=None, at=None, reason: str = ""
+) -> AssignmentEvent:
+    """Append an event to the assignment's history; a flag e-mails coordinators after commit."""
+    event = AssignmentEvent.objects.create(
+        assignment=assignment, kind=kind, actor=actor, at=at or timezone.now(), reason=reason
+    )
+    if kind == AssignmentEventKind.FLAGGED:
+        transaction.on_commit(lambda: tasks.enqueue_review_email(event_id=event.pk))
+    return event
+
+
+def assignment_change(assignment, *, kind: str, actor, reason: str = "", **fields):
+    """Set ``fields`` on the (locked) assignment, save just them and record the event."""
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    assignment.save(update_fields=list(fields))
+    assignment_event_record(assignment, kind=kind, actor=actor, reason=reason)
+    return assignment
