@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from certification.models import PracticeLog, SupervisionLink
+from cms.names import name_values, public_name_of_row
 from cms.roles import COORDINATORS, user_has_role
 
 
@@ -59,10 +60,7 @@ class ApprovedMinutesReportView(PracticeReportView):
         rows = (
             logs.values(
                 "mentor_id",
-                "mentor__username",
-                "mentor__first_name",
-                "mentor__last_name",
-                "mentor__display_name",
+                *name_values("mentor"),
                 "competencies__name",
                 "competencies__sort_order",
             )
@@ -106,10 +104,7 @@ class PendingLogsReportView(PracticeReportView):
         return (
             logs.values(
                 "supervisor_id",
-                "supervisor__username",
-                "supervisor__first_name",
-                "supervisor__last_name",
-                "supervisor__display_name",
+                *name_values("supervisor"),
             )
             .annotate(pending=Count("pk"), oldest_session=Min("session_date"))
             .filter(Q(pending__gt=0))
@@ -125,6 +120,4 @@ class PendingLogsReportView(PracticeReportView):
 
 def _with_name(row: dict, prefix: str) -> dict:
     """Add "<prefix>_name": the display name, else the full name, else the username."""
-    full = f"{row[f'{prefix}__first_name']} {row[f'{prefix}__last_name']}".strip()
-    name = row[f"{prefix}__display_name"] or full or row[f"{prefix}__username"]
-    return {**row, f"{prefix}_name": name}
+    return {**row, f"{prefix}_name": public_name_of_row(row, prefix)}

@@ -519,14 +519,3 @@ def status_list_positions(*, purpose: str, number: int) -> list[int]:
         status_index__gte=start, status_index__lt=end, status__in=statuses
     ).values_list("status_index", flat=True)
     return [index - start for index in indexes]
-
-
-def organisation_name() -> str:
-    """The issuing organisation's name from the default site's settings."""
-    from wagtail.models import Site
-
-    from cms.models import OrganisationSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
-    return organisation.organisation_name

@@ -6,6 +6,7 @@ Coordinators and service accounts authenticate with a token; mentors and supervi
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.generators import SchemaGenerator
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 
 from cms.roles import COORDINATORS
 from matching import selectors, services
+from matching.models import languages_of
 
 API_ROLES = (COORDINATORS, services.SERVICE_ACCOUNTS)
 MAX_ID = 2**63 - 1  # a larger id cannot exist; answering 404 avoids a database overflow
@@ -121,8 +123,6 @@ class MentorSerializer(serializers.Serializer):
     eligible = serializers.BooleanField()
 
     def get_languages(self, mentor) -> list[str]:
-        from matching.models import languages_of
-
         return sorted(languages_of(mentor.mentor_languages))
 
 
@@ -143,6 +143,7 @@ class AssignmentSerializer(serializers.Serializer):
 
 class RefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
+    code = serializers.CharField(help_text=_("Which rule refused: assignment_refused."))
     unmet = UnmetSerializer(many=True)
 
 
@@ -231,7 +232,9 @@ class AssignmentCreateView(ApiView):
         request=AssignmentInputSerializer,
         responses={
             201: AssignmentSerializer,
-            400: OpenApiResponse(description=_("Bad input, with field errors")),
+            400: OpenApiResponse(
+                description=_("Bad input: field errors, or a refusal with its detail and code")
+            ),
             422: RefusalSerializer,
         },
     )
@@ -259,8 +262,6 @@ class ApiDocsView(APIView):
     schema = None
 
     def get(self, request):
-        from django.template.response import TemplateResponse
-
         schema = SchemaGenerator().get_schema(request=None, public=True)
         operations = [
             {

@@ -18,7 +18,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from certification.eligibility import Eligibility, eligibility_evaluate
@@ -28,6 +28,7 @@ from certification.models import (
     PracticeLog,
     SupervisionLink,
 )
+from cms.names import public_name_expression
 from cms.roles import MENTORS
 from matching.models import DEFAULT_CAPACITY, Assignment, AssignmentStatus, MentorProfile
 
@@ -141,17 +142,7 @@ def roster(*, programme: CertificationProgramme, on: datetime.date) -> QuerySet:
         SupervisionLink.objects.in_force_on(on)
         .filter(mentor_id=OuterRef("pk"))
         .order_by("-start", "-pk")
-        .annotate(
-            name=Coalesce(
-                NullIf("supervisor__display_name", Value("")),
-                Concat(
-                    "supervisor__first_name",
-                    Value(" "),
-                    "supervisor__last_name",
-                    output_field=CharField(),
-                ),
-            )
-        )
+        .annotate(name=public_name_expression("supervisor"))
         .values("name")[:1]
     )
     return mentors_with_matching_status(programme=programme, on=on).annotate(

@@ -53,6 +53,7 @@ from certification.signals import (
 from cms.errors import DomainError
 from cms.locks import user_lock
 from cms.reasons import REASON_MAX_LENGTH, reason_clean
+from cms.selectors import organisation_settings
 
 
 class CertificateError(DomainError):
@@ -576,13 +577,9 @@ def evidence_competency_names(evidence: dict) -> list[str]:
 def certificate_document(certificate: Certificate):
     """What the certificate's PDF prints, from its evidence snapshot and the organisation's
     settings. The one place that decides it: the worker's render and the benchmark both use it."""
-    from wagtail.models import Site
-
     from certification.pdf import CertificateDocument
-    from cms.models import OrganisationSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
-    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
+    organisation = organisation_settings()
     evidence = certificate.evidence or {}
     return CertificateDocument(
         organisation_name=organisation.organisation_name,

@@ -16,12 +16,11 @@ from cms.reasons import REASON_MAX_LENGTH, reason_clean
 from matching.models import (
     DEFAULT_CAPACITY,
     Assignment,
-    AssignmentEventKind,
     AssignmentStatus,
     MentorProfile,
 )
 from matching.selectors import unmet_reason
-from matching.services.events import assignment_change
+from matching.services.events import assignment_move
 from matching.services.gate import GATE_CODES, NEW_ASSIGNMENT_ONLY, AssignmentRefused, gate_unmet
 
 
@@ -48,14 +47,8 @@ def assignment_flag_for_review(*, assignment_id: int, reason: str, actor=None) -
     if assignment.status != AssignmentStatus.ACTIVE:
         return None
     reason = reason_clean(reason)
-    return assignment_change(
-        assignment,
-        kind=AssignmentEventKind.FLAGGED,
-        actor=actor,
-        reason=reason,
-        status=AssignmentStatus.NEEDS_REVIEW,
-        review_reason=reason,
-    )
+    status = AssignmentStatus.NEEDS_REVIEW
+    return assignment_move(assignment, status, actor=actor, reason=reason, review_reason=reason)
 
 
 @transaction.atomic
@@ -66,15 +59,9 @@ def assignment_end(
     reason = reason_clean(reason, required=False)
     assignment = _locked_assignment(assignment_id)
     if assignment.status == AssignmentStatus.ENDED:
-        raise DomainError(_("This assignment has already ended."))
-    return assignment_change(
-        assignment,
-        kind=AssignmentEventKind.ENDED,
-        actor=actor,
-        reason=reason,
-        status=AssignmentStatus.ENDED,
-        end=max(on or timezone.localdate(), assignment.start),
-    )
+        raise DomainError(_("This assignment has already ended."), code="already_ended")
+    end = max(on or timezone.localdate(), assignment.start)
+    return assignment_move(assignment, AssignmentStatus.ENDED, actor=actor, reason=reason, end=end)
 
 
 @transaction.atomic
@@ -90,11 +77,15 @@ def assignment_review_resolve(
     if decision == "end":
         return assignment_end(assignment_id=assignment_id, actor=actor, reason=reason)
     if decision != "continue":
-        raise DomainError({"decision": _("Choose to continue or to end the assignment.")})
+        raise DomainError(
+            {"decision": _("Choose to continue or to end the assignment.")}, code="decision"
+        )
     reason = reason_clean(reason, required=False)
     assignment = _locked_assignment(assignment_id)
     if assignment.status != AssignmentStatus.NEEDS_REVIEW:
-        raise DomainError(_("Only an assignment that needs review can be continued."))
+        raise DomainError(
+            _("Only an assignment that needs review can be continued."), code="not_in_review"
+        )
     reasons = gate_unmet(
         mentor_id=assignment.mentor_id,
         mentee=assignment.mentee,
@@ -103,14 +94,8 @@ def assignment_review_resolve(
     )
     if reasons:
         raise AssignmentRefused(reasons)
-    return assignment_change(
-        assignment,
-        kind=AssignmentEventKind.REVIEW_CLEARED,
-        actor=actor,
-        reason=reason,
-        status=AssignmentStatus.ACTIVE,
-        review_reason="",
-    )
+    status = AssignmentStatus.ACTIVE
+    return assignment_move(assignment, status, actor=actor, reason=reason, review_reason="")
 
 
 def assignment_recheck_reasons(*, assignment: Assignment, on: datetime.date) -> list[dict]:

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from matching import tasks
-from matching.models import AssignmentEvent, AssignmentEventKind
+from matching.models import AssignmentEvent, AssignmentEventKind, AssignmentStatus
 
 
 def assignment_event_record(
@@ -19,10 +19,20 @@ def assignment_event_record(
     return event
 
 
-def assignment_change(assignment, *, kind: str, actor, reason: str = "", **fields):
-    """Set ``fields`` on the (locked) assignment, save just them and record the event."""
+# The event each change of status writes.
+EVENT_OF_STATUS = {
+    AssignmentStatus.NEEDS_REVIEW: AssignmentEventKind.FLAGGED,
+    AssignmentStatus.ENDED: AssignmentEventKind.ENDED,
+    AssignmentStatus.ACTIVE: AssignmentEventKind.REVIEW_CLEARED,
+}
+
+
+def assignment_move(assignment, status: str, *, actor, reason: str = "", **fields):
+    """Give the (locked) assignment its new ``status`` and ``fields``, save just those and
+    record the event that status change writes."""
+    fields["status"] = status
     for name, value in fields.items():
         setattr(assignment, name, value)
     assignment.save(update_fields=list(fields))
-    assignment_event_record(assignment, kind=kind, actor=actor, reason=reason)
+    assignment_event_record(assignment, kind=EVENT_OF_STATUS[status], actor=actor, reason=reason)
     return assignment

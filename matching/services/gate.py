@@ -152,7 +152,9 @@ def assignment_create(
     today = timezone.localdate()
     start = start or today
     if start < today - PAST_START_TOLERANCE:
-        raise DomainError({"start": _("The start date cannot be more than a day ago.")})
+        raise DomainError(
+            {"start": _("The start date cannot be more than a day ago.")}, code="start_past"
+        )
     mentor_id = getattr(mentor, "pk", mentor)
     # The mentee's row first, then the mentor's: the order a mentee edit takes them in (its
     # UPDATE, then the re-check's mentor lock), so the two can never deadlock.
@@ -163,9 +165,9 @@ def assignment_create(
         .first()
     )
     if mentee is None:
-        raise DomainError({"mentee": _("There is no such mentee.")})
+        raise DomainError({"mentee": _("There is no such mentee.")}, code="unknown_mentee")
     if user_lock(mentor_id) is None:
-        raise DomainError({"mentor": _("There is no such mentor.")})
+        raise DomainError({"mentor": _("There is no such mentor.")}, code="unknown_mentor")
     reasons = gate_unmet(mentor_id=mentor_id, mentee=mentee, start=start)
     if reasons:
         raise AssignmentRefused(reasons)
