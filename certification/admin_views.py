@@ -22,7 +22,6 @@ from certification.forms import (
     ReassignForm,
     RecertificationForm,
     ReviewForm,
-    add_service_errors,
 )
 from certification.models import (
     Certificate,
@@ -34,6 +33,7 @@ from certification.models import (
 )
 from certification.permissions import practice_log_policy
 from cms.admin_views import DeletionRefusedView
+from cms.errors import add_service_errors
 from cms.models import User
 
 DECISION_SERVICES = {

@@ -2,7 +2,6 @@
 mapped back to fields)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -16,8 +15,8 @@ from certification.models import (
     CertificationProgramme,
     PracticeLog,
 )
-from certification.services import REASON_MAX_LENGTH
 from cms.models import User
+from cms.reasons import REASON_MAX_LENGTH
 from courses.models import Competency
 
 
@@ -118,15 +117,6 @@ class ReassignForm(forms.Form):
     """One practice log id, posted from the reassign screen's button."""
 
     log = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its fields where they exist."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def reason_field(*, help_text, label=None, rows: int = 3, attrs=None) -> forms.CharField:

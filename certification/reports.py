@@ -22,6 +22,7 @@ from certification.models import (
     PracticeLog,
 )
 from certification.selectors import practice_logs_visible_to
+from cms.names import name_values, public_name_of_row
 
 
 class PracticeReportView(ReportView):
@@ -42,10 +43,7 @@ class PracticeReportView(ReportView):
         logs = practice_logs_visible_to(user=self.request.user).filter(status=self.status)
         logs = logs.prefetch_related(None)  # rows are aggregates, not log objects
         person = self.person
-        names = ["username", "first_name", "last_name", "display_name"]
-        return self.get_rows(
-            logs.values(f"{person}_id", *(f"{person}__{name}" for name in names), *self.group_by)
-        )
+        return self.get_rows(logs.values(f"{person}_id", *name_values(person), *self.group_by))
 
     def get_rows(self, rows: QuerySet) -> QuerySet:
         raise NotImplementedError
@@ -117,10 +115,8 @@ class PendingLogsReportView(PracticeReportView):
 
 
 def _with_name(row: dict, prefix: str) -> dict:
-    """Add "<prefix>_name": the display name, else the full name, else the username."""
-    full = f"{row[f'{prefix}__first_name']} {row[f'{prefix}__last_name']}".strip()
-    name = row[f"{prefix}__display_name"] or full or row[f"{prefix}__username"]
-    return {**row, f"{prefix}_name": name}
+    """Add "<prefix>_name": the person's public name (``cms.names``)."""
+    return {**row, f"{prefix}_name": public_name_of_row(row, prefix)}
 
 
 # --- Certificates ---------------------------------------------------------------------------

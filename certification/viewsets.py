@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from certification import admin_views, selectors, services
-from certification.forms import SupervisionLinkForm, SupervisorProfileForm, add_service_errors
+from certification.forms import SupervisionLinkForm, SupervisorProfileForm
 from certification.models import (
     CURRENT_STATUSES,
     Certificate,
@@ -34,6 +34,7 @@ from certification.models import (
 )
 from certification.selectors import practice_logs_visible_to
 from cms.admin_views import HistoryKeepingDeleteView
+from cms.errors import add_service_errors
 from cms.models import User
 from courses.models import Competency
 

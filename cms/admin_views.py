@@ -25,6 +25,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Page
 
 from cms import deletion, privacy
+from cms.errors import add_service_errors
 from cms.forms import PersonEraseForm
 from cms.models import PersonErasure
 from cms.permissions import PERSONAL_DATA_ACTIONS, can_manage_personal_data, personal_data_policy
@@ -134,11 +135,7 @@ class PersonEraseView(PersonDataMixin, TemplateView):
                     reason=form.cleaned_data["reason"],
                 )
             except privacy.PersonErasureError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error.messages)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -14,6 +14,8 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
+from cms.choices import ResourceCategory
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -123,12 +125,16 @@ class BaseContentBlock(blocks.StreamBlock):
     video = VideoBlock()
 
 
+# The directory's categories, with the plural headings a list of resources shows.
+RESOURCE_CATEGORY_HEADINGS = {
+    ResourceCategory.CRISIS_LINE: _("Crisis lines"),
+    ResourceCategory.EMERGENCY: _("Emergency services"),
+    ResourceCategory.LOCAL_SERVICE: _("Local services"),
+    ResourceCategory.ONLINE_SUPPORT: _("Online support"),
+    ResourceCategory.PEER_SUPPORT_GROUP: _("Peer support groups"),
+}
 RESOURCE_CATEGORY_CHOICES = [
-    ("crisis_line", _("Crisis lines")),
-    ("emergency", _("Emergency services")),
-    ("local_service", _("Local services")),
-    ("online_support", _("Online support")),
-    ("peer_support_group", _("Peer support groups")),
+    (category.value, RESOURCE_CATEGORY_HEADINGS[category]) for category in ResourceCategory
 ]
 
 

@@ -24,8 +24,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# The one limit on a person's free-text reason or comment attached to a change of state.
-REASON_MAX_LENGTH = 2000
+from cms.reasons import REASON_MAX_LENGTH
 
 
 class Event(models.Model):

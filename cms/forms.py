@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms import services
 from cms.models import User
+from cms.reasons import REASON_MAX_LENGTH
 
 
 class SignUpForm(BaseUserCreationForm):
@@ -76,7 +77,7 @@ class PersonEraseForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Recorded with the erasure, e.g. the request's reference and date. Do not repeat the "

@@ -20,7 +20,9 @@ from wagtail.search import index
 
 from cms import content_cache
 from cms.blocks import RICH_TEXT_FEATURES, BaseContentBlock
+from cms.choices import ResourceCategory
 from cms.events import EventNotification as EventNotification  # registered with this app
+from cms.names import public_name
 
 
 class User(AbstractUser):
@@ -58,7 +60,12 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        return self.display_name or self.get_full_name() or self.username
+        return public_name(
+            display_name=self.display_name,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            username=self.username,
+        )
 
     @property
     def is_erased(self) -> bool:
@@ -241,12 +248,7 @@ class ResourceQuerySet(models.QuerySet):
 class Resource(index.Indexed, models.Model):
     """A crisis line, service or group that mentors can refer mentees to."""
 
-    class Category(models.TextChoices):
-        CRISIS_LINE = "crisis_line", _("Crisis line")
-        EMERGENCY = "emergency", _("Emergency services")
-        LOCAL_SERVICE = "local_service", _("Local service")
-        ONLINE_SUPPORT = "online_support", _("Online support")
-        PEER_SUPPORT_GROUP = "peer_support_group", _("Peer support group")
+    Category = ResourceCategory
 
     name = models.CharField(_("name"), max_length=200)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
@@ -298,15 +300,7 @@ class Resource(index.Indexed, models.Model):
         verbose_name_plural = _("resources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    category__in=[
-                        "crisis_line",
-                        "emergency",
-                        "local_service",
-                        "online_support",
-                        "peer_support_group",
-                    ]
-                ),
+                condition=Q(category__in=ResourceCategory.values),
                 name="cms_resource_category_valid",
             ),
         ]

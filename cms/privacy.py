@@ -29,7 +29,6 @@ from types import ModuleType
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -40,17 +39,20 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import LogContext
 
 from cms import audit
+from cms.errors import DomainError
 from cms.models import PersonErasure
+from cms.reasons import reason_clean
 from cms.selectors import organisation_name
 
 logger = logging.getLogger(__name__)
 
 MODULE = "personal_data"
-REASON_MAX_LENGTH = 2000
 
 
-class PersonErasureError(ValidationError):
+class PersonErasureError(DomainError):
     """The erasure was refused; the message is for the person who asked."""
+
+    default_code = "erasure_refused"
 
 
 def contributors() -> list[tuple[str, ModuleType]]:
@@ -136,22 +138,6 @@ def erasure_refusal(*, person, actor) -> str | None:
     return None
 
 
-def _clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise PersonErasureError(
-            {"reason": _("Please give a reason, such as the request's reference: it is recorded.")}
-        )
-    if len(reason) > REASON_MAX_LENGTH:
-        raise PersonErasureError(
-            {
-                "reason": _("Please keep the reason under %(max)d characters.")
-                % {"max": REASON_MAX_LENGTH}
-            }
-        )
-    return reason
-
-
 def _send_final_notice(*, email: str, name: str) -> None:
     """Tell the person, once the erasure has committed, at the address that is now gone.
 
@@ -182,7 +168,11 @@ def person_erase(*, person_id: int, actor, reason: str, at=None) -> PersonErasur
     and is refused. The person is told by e-mail once the erasure commits, if they had an
     address. Returns the PersonErasure record (counts, no personal data)."""
     at = at or timezone.now()
-    reason = _clean_reason(reason)
+    reason = reason_clean(
+        reason,
+        missing=_("Please give a reason, such as the request's reference: it is recorded."),
+        error=PersonErasureError,
+    )
     person = get_user_model().objects.select_for_update().filter(pk=person_id).first()
     if person is None:
         raise PersonErasureError(_("There is no such person."))

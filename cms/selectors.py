@@ -130,8 +130,12 @@ def resource_directory_url(*, request=None) -> str | None:
     return page.get_url(request) if page else None
 
 
-def organisation_name() -> str:
-    """The organisation's name from the default site's settings."""
+def organisation_settings() -> OrganisationSettings:
+    """The organisation's settings for the default site (its defaults when there is no site):
+    what e-mails, certificates and credentials name as the organisation, and its logo."""
     site = Site.objects.filter(is_default_site=True).first()
-    organisation = OrganisationSettings.for_site(site) if site else OrganisationSettings()
-    return organisation.organisation_name
+    return OrganisationSettings.for_site(site) if site else OrganisationSettings()
+
+
+def organisation_name() -> str:
+    return organisation_settings().organisation_name

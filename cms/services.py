@@ -12,6 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from cms import roles
+from cms.locks import user_lock
 from cms.models import User
 
 
@@ -142,10 +143,5 @@ def account_lock_open(*, user) -> bool:
     and say whether their account is still open. Every write of someone's personal data calls
     it first: a write racing an erasure waits for it, then finds the account closed instead of
     storing data against the erased person's tombstone."""
-    return (
-        User.objects.select_for_update()
-        .filter(pk=user.pk, is_active=True)
-        .values_list("pk", flat=True)
-        .first()
-        is not None
-    )
+    locked = user_lock(user.pk)
+    return locked is not None and locked.is_active

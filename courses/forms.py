@@ -58,7 +58,3 @@ class AttemptForm(forms.Form):
             value = self.cleaned_data.get(self.field_name(question["key"]))
             result[question["key"]] = value if isinstance(value, list) else [value]
         return result
-
-    def add_service_errors(self, errors: dict[str, str]) -> None:
-        for key, message in errors.items():
-            self.add_error(None if key == "__all__" else self.field_name(key), message)

@@ -4,7 +4,7 @@ decision, and a mentor's eligibility checklist."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,23 +13,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from cms.errors import add_service_errors
 from matching import selectors, services
-from matching.forms import (
-    AssignmentCreateForm,
-    EligibilityProgrammeForm,
-    ReviewDecisionForm,
-    add_service_errors,
-)
+from matching.forms import AssignmentCreateForm, EligibilityProgrammeForm, ReviewDecisionForm
 from matching.models import Assignment, AssignmentStatus
-from matching.permissions import can_coordinate
+from matching.permissions import COORDINATE, coordinator_policy
 
 
-class CoordinatorView(WagtailAdminTemplateMixin, TemplateView):
-    def dispatch(self, request, *args, **kwargs):
-        if not can_coordinate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class CoordinatorView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_policy = coordinator_policy
+    permission_required = COORDINATE
 
     def get_breadcrumbs_items(self):
         return [
@@ -155,7 +150,7 @@ class MentorEligibilityView(CoordinatorView):
     def get_breadcrumbs_items(self):
         return [
             *WagtailAdminTemplateMixin.get_breadcrumbs_items(self),
-            {"url": reverse("matching_roster"), "label": _("Mentor roster")},
+            {"url": reverse("matching_roster:index"), "label": _("Mentor roster")},
             {"url": "", "label": self.page_title},
         ]
 

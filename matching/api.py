@@ -5,8 +5,8 @@ Coordinators and service accounts authenticate with a token; mentors and supervi
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.generators import SchemaGenerator
@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from cms.roles import COORDINATORS
 from matching import selectors, services
+from matching.models import languages_of
 
 API_ROLES = (COORDINATORS, services.SERVICE_ACCOUNTS)
 MAX_ID = 2**63 - 1  # a larger id cannot exist; answering 404 avoids a database overflow
@@ -122,8 +123,6 @@ class MentorSerializer(serializers.Serializer):
     eligible = serializers.BooleanField()
 
     def get_languages(self, mentor) -> list[str]:
-        from matching.models import languages_of
-
         return sorted(languages_of(mentor.mentor_languages))
 
 
@@ -144,6 +143,7 @@ class AssignmentSerializer(serializers.Serializer):
 
 class RefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
+    code = serializers.CharField(help_text=_("Which rule refused: assignment_refused."))
     unmet = UnmetSerializer(many=True)
 
 
@@ -232,27 +232,23 @@ class AssignmentCreateView(ApiView):
         request=AssignmentInputSerializer,
         responses={
             201: AssignmentSerializer,
-            400: OpenApiResponse(description=_("Bad input, with field errors")),
+            400: OpenApiResponse(
+                description=_("Bad input: field errors, or a refusal with its detail and code")
+            ),
             422: RefusalSerializer,
         },
     )
     def post(self, request):
         given = AssignmentInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
-            assignment = services.assignment_create(
-                mentor=given.validated_data["mentor"],
-                mentee=given.validated_data["mentee"],
-                coordinator=request.user,
-                start=given.validated_data.get("start"),
-            )
-        except services.AssignmentRefused as refused:
-            body = {"detail": _("The gate refused this assignment."), "unmet": refused.reasons}
-            return Response(body, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
-        except DjangoValidationError as error:
-            raise exceptions.ValidationError(
-                error.message_dict if hasattr(error, "error_dict") else error.messages
-            ) from error
+        # A refusal (422, with every unmet reason) or a bad id or date (400) is a domain error,
+        # answered by cms.errors.api_exception_handler.
+        assignment = services.assignment_create(
+            mentor=given.validated_data["mentor"],
+            mentee=given.validated_data["mentee"],
+            coordinator=request.user,
+            start=given.validated_data.get("start"),
+        )
         return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
 
@@ -266,8 +262,6 @@ class ApiDocsView(APIView):
     schema = None
 
     def get(self, request):
-        from django.template.response import TemplateResponse
-
         schema = SchemaGenerator().get_schema(request=None, public=True)
         operations = [
             {

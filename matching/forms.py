@@ -2,15 +2,14 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from certification.models import CertificationProgramme
+from cms.reasons import REASON_MAX_LENGTH
 from cms.roles import MENTORS
 from matching.models import Mentee
-from matching.services import REASON_MAX_LENGTH
 
 
 class MentorChoiceField(forms.ModelChoiceField):
@@ -57,12 +56,3 @@ class EligibilityProgrammeForm(forms.Form):
         required=False,
         empty_label=_("Default programme"),
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where it names one."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

@@ -3,7 +3,7 @@
 Mentee records are deliberately minimal: a code name, languages and what kind of mentor they
 need. No real names, contact details or clinical notes are stored here. An assignment's
 ``status`` changes only together with a new ``AssignmentEvent`` (a ``cms.events.Event``)
-written by the services in ``matching/services.py``; the events are the history, the status is
+written by the services in ``matching.services``; the events are the history, the status is
 their latest word.
 """
 
@@ -14,7 +14,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.events import Event
+from cms.models import normalise_language_codes
 
+DEFAULT_CAPACITY = 3  # also what a mentor without a MentorProfile row counts as
 MAX_CAPACITY = 20
 
 languages_validator = RegexValidator(
@@ -25,7 +27,7 @@ languages_validator = RegexValidator(
 
 def languages_of(value: str) -> set[str]:
     """The set of ISO 639-1 codes in a comma-separated field (empty: no preference)."""
-    return {code.strip().lower() for code in (value or "").split(",") if code.strip()}
+    return {code for code in normalise_language_codes(value).split(",") if code}
 
 
 def _default_programme_id():
@@ -47,7 +49,7 @@ class MentorProfile(models.Model):
     )
     capacity = models.PositiveSmallIntegerField(
         _("capacity"),
-        default=3,
+        default=DEFAULT_CAPACITY,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)],
         help_text=_("The most mentees this mentor may have at once (active or under review)."),
     )

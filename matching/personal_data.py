@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.authtoken.models import Token
 
 from matching.models import Assignment, AssignmentEvent, AssignmentStatus, MentorProfile
+from matching.services import assignment_flag_for_review
 
 LABELS = {
     "assignments_flagged": gettext_lazy("Active assignments flagged for coordinator review"),
@@ -72,8 +73,6 @@ def preview(user) -> dict[str, int]:
 
 def erase(user, *, actor, reason: str, at) -> dict[str, int]:
     """Flag active assignments for review; delete matching details and the API token."""
-    from matching.services import assignment_flag_for_review
-
     flagged = 0
     for assignment_id in _active(user).values_list("pk", flat=True):
         if assignment_flag_for_review(

@@ -8,6 +8,7 @@ assignments. After a lapse commits, a task re-checks once more as a backstop.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -85,8 +86,6 @@ def recheck_after_roles_changed(sender, instance, action, reverse, pk_set, **kwa
     """Someone left the Mentors or Supervisors group (from either side of the relation)."""
     if action not in ("post_remove", "post_clear"):
         return
-    from django.contrib.auth.models import Group
-
     if reverse:  # group.user_set.remove(...): instance is the group
         names = {instance.name}
         user_ids = pk_set or set()

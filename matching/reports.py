@@ -3,7 +3,6 @@
 import datetime
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from certification.models import CertificateStatus, CertificationProgramme
 from cms.models import User
 from matching import selectors
-from matching.permissions import can_coordinate
+from matching.permissions import COORDINATE, coordinator_policy
 
 NO_CERTIFICATE = "none"
 STATUS_CHOICES = [
@@ -140,18 +139,15 @@ def _load(row) -> str:
 def _name_link(row):
     return format_html(
         '<a href="{}">{}</a>',
-        reverse("matching_mentor_eligibility", args=[row.pk]),
+        reverse("matching_mentor:eligibility", args=[row.pk]),
         row.public_name,
     )
 
 
 class CoordinatorReportView(ReportView):
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_coordinate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_policy = coordinator_policy
+    permission_required = COORDINATE
 
     def get_filename(self):
         return f"{self.filename_prefix}-{datetime.date.today():%Y-%m-%d}"
@@ -162,8 +158,8 @@ class RosterReportView(CoordinatorReportView):
 
     page_title = _("Mentor roster")
     filename_prefix = "mentor-roster"
-    index_url_name = "matching_roster"
-    index_results_url_name = "matching_roster_results"
+    index_url_name = "matching_roster:index"
+    index_results_url_name = "matching_roster:index_results"
     filterset_class = RosterFilterSet
     default_ordering = "last_name"
     columns = [
@@ -259,8 +255,8 @@ class NeedsReviewReportView(CoordinatorReportView):
 
     page_title = _("Assignments needing review")
     filename_prefix = "assignments-needing-review"
-    index_url_name = "matching_needs_review"
-    index_results_url_name = "matching_needs_review_results"
+    index_url_name = "matching_needs_review:index"
+    index_results_url_name = "matching_needs_review:index_results"
     columns = [
         Column("assignment", label=_("Assignment"), accessor=_assignment_link),
         Column("start", label=_("Start")),

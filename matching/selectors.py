@@ -18,7 +18,8 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from certification.eligibility import Eligibility, eligibility_evaluate
 from certification.models import (
@@ -27,10 +28,9 @@ from certification.models import (
     PracticeLog,
     SupervisionLink,
 )
+from cms.names import public_name_expression
 from cms.roles import MENTORS
-from matching.models import Assignment, AssignmentStatus, MentorProfile
-
-DEFAULT_CAPACITY = 3
+from matching.models import DEFAULT_CAPACITY, Assignment, AssignmentStatus, MentorProfile
 
 # "Mentor eligible in a programme on a day", from the mentor's side: every flag below holds.
 # The gate, the eligibility API (one mentor and the list), the roster and the dashboard read
@@ -142,17 +142,7 @@ def roster(*, programme: CertificationProgramme, on: datetime.date) -> QuerySet:
         SupervisionLink.objects.in_force_on(on)
         .filter(mentor_id=OuterRef("pk"))
         .order_by("-start", "-pk")
-        .annotate(
-            name=Coalesce(
-                NullIf("supervisor__display_name", Value("")),
-                Concat(
-                    "supervisor__first_name",
-                    Value(" "),
-                    "supervisor__last_name",
-                    output_field=CharField(),
-                ),
-            )
-        )
+        .annotate(name=public_name_expression("supervisor"))
         .values("name")[:1]
     )
     return mentors_with_matching_status(programme=programme, on=on).annotate(
@@ -214,54 +204,51 @@ def mentor_eligibility(
     return eligibility, mentor_unmet(eligibility=eligibility, status=programme, on=on)
 
 
+def unmet_reason(requirement: str, detail) -> dict:
+    """One reason the gate refuses, as the API, the screens and the refusal carry it."""
+    return {"requirement": requirement, "detail": str(detail)}
+
+
 def mentor_unmet(*, eligibility: Eligibility, status, on: datetime.date) -> list[dict]:
     """Each flag of ``mentor_status_expressions`` that fails, worded for a person, with the
     gate's codes. Empty exactly when ``status.eligible``: the reasons are read off the same
     flags (a certificate not in force also lists what is left to certify)."""
-    from django.utils.translation import gettext as _
-
     reasons = []
     if not status.account_active:
-        reasons.append(
-            {"requirement": "mentor_active", "detail": _("This mentor's account is deactivated.")}
-        )
+        reasons.append(unmet_reason("mentor_active", _("This mentor's account is deactivated.")))
     if not status.holds_mentor_role:
         reasons.append(
-            {
-                "requirement": "mentor_role",
-                "detail": _("%(mentor)s does not hold the Mentor role.")
+            unmet_reason(
+                "mentor_role",
+                _("%(mentor)s does not hold the Mentor role.")
                 % {"mentor": eligibility.mentor_name},
-            }
+            )
         )
     if not status.certified:
         certificate_reasons = [eligibility.certificate_reason(), *eligibility.extra_reasons]
         certificate_reasons += [item for item in eligibility.requirements if not item.met]
         reasons += [
-            {"requirement": item.code, "detail": str(item.detail or item.label)}
-            for item in certificate_reasons
+            unmet_reason(item.code, item.detail or item.label) for item in certificate_reasons
         ]
     if not status.supervised:
         reasons.append(
-            {
-                "requirement": "supervision",
-                "detail": _("%(mentor)s has no active supervision link on %(date)s.")
+            unmet_reason(
+                "supervision",
+                _("%(mentor)s has no active supervision link on %(date)s.")
                 % {"mentor": eligibility.mentor_name, "date": on.isoformat()},
-            }
+            )
         )
     if not status.accepting_value:
         reasons.append(
-            {
-                "requirement": "accepting_new",
-                "detail": _("This mentor is not accepting new mentees."),
-            }
+            unmet_reason("accepting_new", _("This mentor is not accepting new mentees."))
         )
     if status.open_assignments >= status.capacity_value:
         reasons.append(
-            {
-                "requirement": "capacity",
-                "detail": _("This mentor is at capacity (%(capacity)d mentees).")
+            unmet_reason(
+                "capacity",
+                _("This mentor is at capacity (%(capacity)d mentees).")
                 % {"capacity": status.capacity_value},
-            }
+            )
         )
     return reasons
 

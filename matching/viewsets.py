@@ -23,34 +23,38 @@ class MenteeCreateView(generic.CreateView):
         return instance
 
 
-class MenteeViewSet(ModelViewSet):
+class CoordinatorViewSet(ModelViewSet):
+    """What matching's viewsets share: no copy view (a copied mentee or profile would be a
+    second record of one person) and a plain database search (these tables are not indexed)."""
+
+    copy_view_enabled = False
+    search_backend_name = None
+
+
+class MenteeViewSet(CoordinatorViewSet):
     model = Mentee
     name = "matching_mentee"
     url_prefix = "matching/mentees"
     icon = "user"
     menu_label = _("Mentees")
-    copy_view_enabled = False
     add_view_class = MenteeCreateView
     delete_view_class = HistoryKeepingDeleteView  # refused while assignments refer to it
     form_fields = ["code_name", "languages", "programme", "needs_crisis_trained", "is_active"]
     list_display = ["code_name", "programme", "languages", "needs_crisis_trained", "is_active"]
     list_filter = ["is_active", "needs_crisis_trained", "programme"]
     search_fields = ["code_name"]
-    search_backend_name = None
 
 
-class MentorProfileViewSet(ModelViewSet):
+class MentorProfileViewSet(CoordinatorViewSet):
     model = MentorProfile
     name = "matching_mentor_profile"
     url_prefix = "matching/mentor-details"
     icon = "user"
     menu_label = _("Mentor matching details")
-    copy_view_enabled = False
     form_fields = ["user", "capacity", "languages", "accepting_new", "crisis_trained"]
     list_display = ["user", "capacity", "languages", "accepting_new", "crisis_trained"]
     list_filter = ["accepting_new", "crisis_trained"]
     search_fields = ["user__first_name", "user__last_name", "user__username"]
-    search_backend_name = None
 
 
 class AssignmentIndexView(generic.IndexView):
@@ -61,7 +65,7 @@ class AssignmentIndexView(generic.IndexView):
         return []
 
 
-class AssignmentViewSet(ModelViewSet):
+class AssignmentViewSet(CoordinatorViewSet):
     model = Assignment
     name = "matching_assignment"
     url_prefix = "matching/assignments"
@@ -78,7 +82,6 @@ class AssignmentViewSet(ModelViewSet):
     list_filter = ["status"]
     list_export = ["mentor.username", "mentee.code_name", "status", "start", "end"]
     search_fields = ["mentee__code_name", "mentor__last_name", "mentor__first_name"]
-    search_backend_name = None
     ordering = ["-start", "-pk"]
 
     def get_urlpatterns(self):

@@ -1,13 +1,13 @@
 """Registration only: the Matching menu, coordinator screens and dashboard panels."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
-from matching import admin_views, selectors
+from matching import admin_views, audit, selectors
 from matching.permissions import can_coordinate
 from matching.reports import NeedsReviewReportView, RosterReportView
 from matching.viewsets import AssignmentViewSet, MenteeViewSet, MentorProfileViewSet
@@ -22,28 +22,29 @@ def register_matching_viewsets():
     return [mentee_viewset, mentor_profile_viewset, assignment_viewset]
 
 
+def report_urls(view_class) -> list:
+    """A report's listing and its results-only refresh, as Wagtail's viewsets name them."""
+    return [
+        path("", view_class.as_view(), name="index"),
+        path("results/", view_class.as_view(results_only=True), name="index_results"),
+    ]
+
+
+# Every matching admin URL is named "matching_<screen>:<view>", as the viewsets' are.
 @hooks.register("register_admin_urls")
 def register_matching_urls():
+    mentor_urls = [
+        path(
+            "<int:pk>/eligibility/", admin_views.MentorEligibilityView.as_view(), name="eligibility"
+        )
+    ]
     return [
-        path("matching/roster/", RosterReportView.as_view(), name="matching_roster"),
+        path("matching/roster/", include((report_urls(RosterReportView), "matching_roster"))),
         path(
-            "matching/roster/results/",
-            RosterReportView.as_view(results_only=True),
-            name="matching_roster_results",
+            "matching/needs-review/",
+            include((report_urls(NeedsReviewReportView), "matching_needs_review")),
         ),
-        path(
-            "matching/needs-review/", NeedsReviewReportView.as_view(), name="matching_needs_review"
-        ),
-        path(
-            "matching/needs-review/results/",
-            NeedsReviewReportView.as_view(results_only=True),
-            name="matching_needs_review_results",
-        ),
-        path(
-            "matching/mentors/<int:pk>/eligibility/",
-            admin_views.MentorEligibilityView.as_view(),
-            name="matching_mentor_eligibility",
-        ),
+        path("matching/mentors/", include((mentor_urls, "matching_mentor"))),
     ]
 
 
@@ -55,8 +56,8 @@ class CoordinatorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_matching_menu():
     entries = [
-        (_("Mentor roster"), "matching_roster", "matching-roster", "table"),
-        (_("Needs review"), "matching_needs_review", "matching-needs-review", "warning"),
+        (_("Mentor roster"), "matching_roster:index", "matching-roster", "table"),
+        (_("Needs review"), "matching_needs_review:index", "matching-needs-review", "warning"),
         (_("Assignments"), "matching_assignment:index", "matching-assignments", "group"),
         (_("Mentees"), "matching_mentee:index", "matching-mentees", "user"),
         (
@@ -99,6 +100,4 @@ def add_matching_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_matching_log_actions(actions):
-    from matching import audit
-
     audit.register_log_actions(actions)

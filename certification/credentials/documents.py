@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from certification.credentials import jsonld, status
 from certification.credentials.keys import issuer_key, retired_public_keys
 from certification.credentials.proofs import proof_add, xsd_datetime
+from cms.selectors import organisation_name
 
 CID_V1 = "https://www.w3.org/ns/cid/v1"  # published for other verifiers; never loaded here
 DID_V1 = "https://www.w3.org/ns/did/v1"  # bundled by every DID-aware verifier
@@ -271,13 +272,11 @@ def credential_for_code(code: str) -> dict | None:
     certificate = selectors.certificate_for_credential(code=normalise_code(code))
     if certificate is None:
         return None
-    return certificate_credential(certificate, organisation_name=selectors.organisation_name())
+    return certificate_credential(certificate, organisation_name=organisation_name())
 
 
 def issuer_document() -> dict:
-    from certification import selectors
-
-    return issuer_profile(organisation_name=selectors.organisation_name())
+    return issuer_profile(organisation_name=organisation_name())
 
 
 def status_list_document(name: str) -> dict | None:

@@ -39,6 +39,7 @@ from certification.models import (
     PracticeLog,
     RecertificationDecision,
 )
+from cms.names import name_values, public_name_of_row
 
 
 @dataclass
@@ -197,20 +198,10 @@ def eligibility_evaluate(*, mentor, programme: CertificationProgramme, at: date)
                 .values("endorsed_at")[:1]
             ),
         )
-        .values(
-            "pk",
-            "username",
-            "first_name",
-            "last_name",
-            "display_name",
-            "minutes",
-            "last_endorsed",
-        )
+        .values("pk", *name_values(), "minutes", "last_endorsed")
         .get()
     )
-    mentor_name = (
-        row["display_name"] or f"{row['first_name']} {row['last_name']}".strip() or row["username"]
-    )
+    mentor_name = public_name_of_row(row)
 
     def since(label: str, **values) -> str:
         """A requirement's label, with the start of its window when there is one."""

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from certification.models.certificates import Certificate
 from certification.models.practice import PracticeLog
-from cms.events import REASON_MAX_LENGTH, Event
+from cms.events import Event
+from cms.reasons import REASON_MAX_LENGTH
 
 
 class PracticeLogEvent(Event):

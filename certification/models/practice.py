@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from cms.events import REASON_MAX_LENGTH
+from cms.reasons import REASON_MAX_LENGTH
 
 MIN_DURATION_MINUTES = 5
 MAX_DURATION_MINUTES = 720

@@ -2,7 +2,6 @@
 by verification code, what a verifier is told, and the credential status lists."""
 
 from django.db.models import QuerySet
-from wagtail.models import Site
 
 from certification.credentials.models import SpentStatusIndex
 from certification.credentials.status import COUNTER_KEY, LIST_SIZE, REVOCATION, list_range
@@ -13,7 +12,6 @@ from certification.models import (
     CompetencyRequirement,
     SerialCounter,
 )
-from cms.models import OrganisationSettings
 from cms.roles import COORDINATORS, user_has_role
 
 
@@ -141,17 +139,6 @@ def status_list_positions(*, purpose: str, number: int) -> list[int]:
         spent = SpentStatusIndex.objects.filter(index__gte=start, index__lt=end)
         indexes = indexes.order_by().union(spent.order_by().values_list("index", flat=True))
     return [index - start for index in indexes]
-
-
-def organisation_settings() -> OrganisationSettings:
-    """The issuing organisation's settings: the default site's, else the defaults."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return OrganisationSettings.for_site(site) if site else OrganisationSettings()
-
-
-def organisation_name() -> str:
-    """The issuing organisation's name from the default site's settings."""
-    return organisation_settings().organisation_name
 
 
 def certificates_downloadable_by(*, user) -> QuerySet[Certificate]:

@@ -1,7 +1,7 @@
 """Writes for certification, re-exported explicitly: certificate issuing, lifecycle, PDFs and
 status indexes, and supervised practice."""
 
-from certification.services.events import REASON_MAX_LENGTH, CertificateError
+from certification.services.events import CertificateError
 from certification.services.issuing import (
     certificate_check,
     certificate_issue_due,
@@ -40,7 +40,6 @@ from certification.services.practice import (
 from certification.services.supervision import supervision_link_delete, supervision_link_save
 
 __all__ = [
-    "REASON_MAX_LENGTH",
     "CertificateError",
     "certificate_allow_recertification",
     "certificate_check",

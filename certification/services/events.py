@@ -9,8 +9,6 @@ both only once the transaction commits.
 
 from datetime import date, datetime
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,12 +26,15 @@ from certification.signals import (
     certificate_lapsed,
     certificate_status_changed,
 )
+from cms.errors import DomainError
+from cms.locks import user_lock
+from cms.reasons import reason_clean
 
-REASON_MAX_LENGTH = 2000
 
-
-class CertificateError(ValidationError):
+class CertificateError(DomainError):
     """A lifecycle rule refused the change; the message is for the person who asked."""
+
+    default_code = "certificate_refused"
 
 
 def local_day(at: datetime) -> date:
@@ -41,17 +42,12 @@ def local_day(at: datetime) -> date:
     return timezone.localdate(at)
 
 
-def _lock_mentor(mentor_id: int) -> bool:
-    """Serialise certificate decisions for one mentor (issue, renew and the gate all lock it).
-    True when the mentor may be certified: their account exists and was not erased."""
-    row = (
-        get_user_model()
-        .objects.select_for_update()
-        .filter(pk=mentor_id)
-        .values_list("erased_at")
-        .first()
-    )
-    return row is not None and row[0] is None
+def holder_lock(mentor_id: int) -> bool:
+    """Lock the mentor's account row (``cms.locks.user_lock``: issuing, renewing and the gate all
+    take it, so decisions about one mentor queue). True when they may be certified: the account
+    exists and was not erased."""
+    locked = user_lock(mentor_id)
+    return locked is not None and not locked.erased
 
 
 def record_event(
@@ -108,20 +104,17 @@ def after_commit(
 
 def clean_reason(reason: str) -> str:
     """The reason a coordinator gives for a change, stripped; required and bounded."""
-    reason = (reason or "").strip()
-    if not reason:
-        message = _("Please give a reason: it is recorded and sent to the holder.")
-    elif len(reason) > REASON_MAX_LENGTH:
-        message = _("Please keep the reason under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
-    else:
-        return reason
-    raise CertificateError({"reason": [message]})  # a form shows it on its "reason" field
+    return reason_clean(
+        reason,
+        missing=_("Please give a reason: it is recorded and sent to the holder."),
+        error=CertificateError,
+    )
 
 
 def locked_certificate(certificate_id: int) -> Certificate:
     """The certificate, locked after its holder's row (the order every decision locks in)."""
     certificate = Certificate.objects.select_related("programme").get(pk=certificate_id)
-    _lock_mentor(certificate.holder_id)
+    holder_lock(certificate.holder_id)
     return (
         Certificate.objects.select_for_update().select_related("programme").get(pk=certificate_id)
     )

@@ -35,15 +35,15 @@ from certification.models import (
 from certification.privacy import contact_details_found, privacy_message
 from certification.selectors import supervision_link_active, supervisor_qualification_problems
 from certification.services.events import (
-    REASON_MAX_LENGTH,
     CertificateError,
-    _lock_mentor,
     after_commit,
     expire_locked,
+    holder_lock,
     local_day,
     record_event,
     set_status,
 )
+from cms.reasons import REASON_MAX_LENGTH
 
 
 def _next_serial(*, at: datetime) -> str:
@@ -204,7 +204,7 @@ def _certify(*, eligibility: Eligibility, at: datetime, actor) -> Certificate:
 def _certify_if_qualified(
     *, mentor_id: int, programme: CertificationProgramme, at: datetime, actor, paths
 ) -> Certificate | None:
-    if not _lock_mentor(mentor_id):
+    if not holder_lock(mentor_id):
         return None  # an erased person is never certified again
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=local_day(at))
     if not _due(eligibility, paths):
@@ -250,7 +250,7 @@ def certificate_renew(
     endorsement). Raises CertificateError with what to do otherwise.
     """
     at = at or timezone.now()
-    if not _lock_mentor(mentor_id):
+    if not holder_lock(mentor_id):
         raise CertificateError(_("This person's data was erased; they cannot be certified."))
     eligibility = eligibility_evaluate(mentor=mentor_id, programme=programme, at=local_day(at))
     path = eligibility.path
@@ -321,7 +321,9 @@ def endorsement_give(
             % {"programme": programme.name, "problems": " ".join(problems)}
         )
     if len(statement) > REASON_MAX_LENGTH:
-        raise CertificateError(_("Please keep the statement under 2000 characters."))
+        raise CertificateError(
+            _("Please keep the statement under %(max)d characters.") % {"max": REASON_MAX_LENGTH}
+        )
     if kinds := contact_details_found(statement):
         raise CertificateError(privacy_message(kinds, about="comment"))
     endorsement = Endorsement.objects.create(

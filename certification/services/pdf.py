@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from certification.eligibility import COMPETENCY_CODE_PREFIX
 from certification.models import Certificate, CertificateEventKind, CertificateStatus, PdfStatus
-from certification.selectors import organisation_settings
 from certification.services.events import CertificateError, record_event
+from cms.selectors import organisation_settings
 from courses.models import Competency
 
 

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certification import selectors, services
-from certification.forms import PracticeLogForm, add_service_errors
+from certification.forms import PracticeLogForm
 from certification.models import PracticeLog
 from certification.permissions import practice_log_policy
+from cms.errors import add_service_errors
 
 
 def mentor_required(view):

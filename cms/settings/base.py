@@ -253,6 +253,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "cms.errors.api_exception_handler",  # domain errors: 4xx with a code
     # Issue 14 point 8 (bad input): JSON with a depth and size limit (deep nesting was a 500).
     "DEFAULT_PARSER_CLASSES": [
         "cms.parsers.LimitedJSONParser",

@@ -5,7 +5,6 @@ import secrets
 import time
 from binascii import hexlify
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.oath import TOTP
@@ -13,6 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from cms.errors import DomainError
 from cms.models import User
 from cms.two_factor import audit, selectors
 
@@ -23,7 +23,7 @@ TOTP_TOLERANCE = 1  # one step either side: clocks and typing take time
 RECOVERY_CODE_COUNT = 10
 
 
-class TwoFactorError(ValidationError):
+class TwoFactorError(DomainError):
     """A second-factor step refused, with a message the person can act on."""
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from cms.errors import DomainError
 from cms.services import account_lock_open
 from courses import selectors, signals
 from courses.models import (
@@ -32,13 +33,9 @@ COURSE_WORKFLOW_TASK_NAME = "Lead trainer approval"
 REFLECTION_MAX_LENGTH = 5000
 
 
-class LearningError(Exception):
-    """A learning action was refused. ``message`` is shown to the learner as it is."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+class LearningError(DomainError):
+    """A learning action was refused. ``message`` is shown to the learner as it is; every
+    refusal names its ``code``."""
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,31 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.errors import DomainError
 from cms.services import account_lock_open
 from courses import grading, selectors
 from courses.models import AttemptStatus, Question, Quiz, QuizAttempt
 from courses.signals import quiz_attempt_graded
 
 
-class QuizError(Exception):
+class QuizError(DomainError):
     """A quiz rule refused the request; the message is for the learner."""
+
+    default_code = "quiz_refused"
 
 
 class AnswersInvalidError(QuizError):
+    """Answers the attempt did not serve: {question key (or "__all__"): message}."""
+
+    default_code = "answers_invalid"
+
     def __init__(self, errors: dict[str, str]):
-        super().__init__(_("Some answers need your attention."))
+        super().__init__(errors)
         self.errors = errors
+
+    @property
+    def detail(self) -> str:
+        return str(_("Some answers need your attention."))
 
 
 def _key() -> str:

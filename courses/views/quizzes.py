@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.errors import add_service_errors
 from courses import selectors, services
 from courses.forms import AttemptForm
 from courses.models import AttemptStatus, Quiz, QuizAttempt
@@ -105,7 +106,7 @@ def quiz_attempt_submit(request, attempt_id: int):
             attempt_id=attempt.pk, learner=request.user, answers=form.answers()
         )
     except services.AnswersInvalidError as error:
-        form.add_service_errors(error.errors)
+        add_service_errors(form, error, field_name=AttemptForm.field_name)
         return _render_attempt(request, attempt, form, status_code=400)
     if outcome.too_late:
         messages.error(

@@ -6,7 +6,8 @@ from django.db.models import PROTECT
 from django.utils import timezone
 
 from certification.models import CertificateEvent, PracticeLogEvent
-from cms.events import REASON_MAX_LENGTH, Event
+from cms.events import Event
+from cms.reasons import REASON_MAX_LENGTH
 from matching.models import AssignmentEvent
 from tests.factories import PracticeLogFactory
 

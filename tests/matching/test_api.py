@@ -100,6 +100,7 @@ def test_refusals_agree_with_the_service(api, programme, coordinator):
     )
     assert response.status_code == 422
     assert response.json()["detail"]
+    assert response.json()["code"] == "assignment_refused"
     assert response.json()["unmet"] == refused.value.reasons
     assert not Assignment.objects.exists()
 
@@ -135,6 +136,7 @@ def test_unknown_ids_and_old_start_are_400(api, certified, mentee):
     )
     assert response.status_code == 400
     assert "start" in response.json()
+    assert response.json()["code"] == "start_past"
 
 
 def test_mentors_and_supervisors_get_403(mentor, supervisor, certified, programme):
