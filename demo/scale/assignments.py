@@ -17,7 +17,7 @@ from django.utils import timezone
 from certification.models import Certificate
 from certification.selectors import programme_default
 from cms.models import User
-from demo.scale.mentors import batched, index_of, progress, scaled_mentors
+from demo.scale.mentors import batches_logged, index_of, scaled_mentors
 from matching.models import Assignment, AssignmentStatus, Mentee, MentorProfile
 
 
@@ -44,9 +44,8 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
     )
     if not mentors:
         return
-    done = 0
     log(f"Scale: matching for {len(mentors):,} certified mentors.")
-    for batch in batched(mentors):
+    for batch in batches_logged(mentors, log=log, label="matching"):
         profiles, mentees, pairs = [], [], []
         for mentor_id, name, since in batch:
             index = index_of(name)
@@ -97,5 +96,3 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
                     for mentor_id, mentee, start in pairs
                 ]
             )
-        done += len(batch)
-        progress(log, "matching", done, len(mentors))

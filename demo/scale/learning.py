@@ -27,7 +27,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.services import quiz_snapshot_build
-from demo.scale.mentors import batched, index_of, progress, scaled_mentors
+from demo.scale.mentors import batches_logged, index_of, scaled_mentors
 
 FOUNDATIONS = "peer-mentor-foundations"
 DAY = datetime.timedelta(days=1)
@@ -162,9 +162,8 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
     if not mentors:
         return
     now = timezone.now()
-    done = 0
     log(f"Scale: learning histories for {len(mentors):,} mentors.")
-    for batch in batched(mentors):
+    for batch in batches_logged(mentors, log=log, label="learning histories"):
         enrolments, completions, attempts = [], [], []
         for learner_id, name, joined in batch:
             index = index_of(name)
@@ -204,5 +203,3 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
             Enrolment.objects.bulk_create(enrolments)
             ModuleCompletion.objects.bulk_create(completions)
             QuizAttempt.objects.bulk_create(attempts, batch_size=500)
-        done += len(batch)
-        progress(log, "learning histories", done, len(mentors))

@@ -64,6 +64,15 @@ def batched(items: Iterable, size: int = BATCH) -> Iterator[list]:
         yield batch
 
 
+def batches_logged(items: list, *, log: Callable[[str], None], label: str) -> Iterator[list]:
+    """``batched(items)``, with a progress line after each batch has been handled."""
+    done = 0
+    for batch in batched(items):
+        yield batch
+        done += len(batch)
+        progress(log, label, done, len(items))
+
+
 def progress(log: Callable[[str], None], label: str, done: int, total: int, width=30) -> None:
     """One text progress bar line, e.g. ``mentors  [#######.......]  4,000/10,000``."""
     filled = round(width * done / total) if total else width
@@ -87,9 +96,8 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
     group = Group.objects.get(name=roles.MENTORS)
     membership = User.groups.through
     now = timezone.now()
-    done = 0
     log(f"Scale: creating {len(wanted):,} mentors (password {PASSWORD}).")
-    for batch in batched(wanted):
+    for batch in batches_logged(wanted, log=log, label="mentors"):
         with transaction.atomic():
             users = User.objects.bulk_create(
                 [
@@ -111,5 +119,3 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
             membership.objects.bulk_create(
                 [membership(user_id=user.pk, group_id=group.pk) for user in users]
             )
-        done += len(batch)
-        progress(log, "mentors", done, len(wanted))

@@ -38,7 +38,7 @@ from courses.models import Competency
 from demo import content
 from demo.practice import practice_log
 from demo.scale.learning import completes_foundations, stage_of
-from demo.scale.mentors import batched, index_of, progress, scaled_mentors
+from demo.scale.mentors import batches_logged, index_of, scaled_mentors
 
 Status = PracticeLog.Status
 DAY = datetime.timedelta(days=1)
@@ -160,9 +160,8 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
     now = timezone.now()
     today = timezone.localdate()
     through = PracticeLog.competencies.through
-    done = 0
     log(f"Scale: practice, endorsements and certificates for {len(mentors):,} mentors.")
-    for batch in batched(mentors):
+    for batch in batches_logged(mentors, log=log, label="practice, certificates"):
         links, logs, endorsements, firsts, renewals = [], [], [], [], []
         for mentor in batch:
             index = index_of(mentor.username)
@@ -225,5 +224,3 @@ def seed_scale(*, count: int, log: Callable[[str], None]) -> None:
                 [event for c in firsts for event in _events(c, renewal=False)]
                 + [event for c in renewals for event in _events(c, renewal=True)]
             )
-        done += len(batch)
-        progress(log, "practice, certificates", done, len(mentors))
