@@ -98,7 +98,7 @@ def _certificates(*, holder, index, programme, issue_day, today, evidence, now):
             serial=serial(index, renewal),
             verification_code=generate_code(),
             holder_id=holder.pk,
-            holder_name=holder.get_full_name() or holder.username,
+            holder_name=holder.public_name,
             programme_id=programme.pk,
             issued_at=_on(start, 9),
             valid_from=start,
