@@ -58,8 +58,8 @@ class PracticeReportView(ReportView):
 class ApprovedMinutesReportView(PracticeReportView):
     page_title = _("Approved practice minutes")
     filename_prefix = "approved-practice-minutes"
-    index_url_name = "certification_reports:approved_minutes"
-    index_results_url_name = "certification_reports:approved_minutes_results"
+    index_url_name = "certification_admin:approved_minutes"
+    index_results_url_name = "certification_admin:approved_minutes_results"
     status = PracticeLog.Status.APPROVED
     person = "mentor"
     group_by = ("competencies__name", "competencies__sort_order")
@@ -88,8 +88,8 @@ class ApprovedMinutesReportView(PracticeReportView):
 class PendingLogsReportView(PracticeReportView):
     page_title = _("Practice logs waiting for review")
     filename_prefix = "pending-practice-logs"
-    index_url_name = "certification_reports:pending_logs"
-    index_results_url_name = "certification_reports:pending_logs_results"
+    index_url_name = "certification_admin:pending_logs"
+    index_results_url_name = "certification_admin:pending_logs_results"
     status = PracticeLog.Status.SUBMITTED
     person = "supervisor"
     list_export = ["supervisor__username", "supervisor_name", "pending", "oldest_session"]
@@ -167,8 +167,8 @@ class CertificateExpiryReport(ReportView):
     model = Certificate
     any_permission_required = ["view"]
     filterset_class = ExpiryReportFilterSet
-    index_url_name = "certification_reports:certificate_expiry"
-    index_results_url_name = "certification_reports:certificate_expiry_results"
+    index_url_name = "certification_admin:certificate_expiry"
+    index_results_url_name = "certification_admin:certificate_expiry_results"
     columns = [
         Column("serial", label=_("Serial")),
         Column("holder_name", label=_("Holder")),

@@ -1,9 +1,8 @@
 """Registration only: certification's admin viewsets, views, reports, menu items and log actions.
 
-Admin URL names: the viewsets' views are named in their viewset's namespace (Wagtail's
-``practice_logs:edit``, ``certificate:index``); every other certification admin URL is named in
-one of two namespaces, ``certification_admin:`` for views and ``certification_reports:`` for
-reports. The permission policies are registered in CertificationConfig.ready().
+Admin URL names follow cms.admin_urls: the viewsets' views in their viewset's namespace
+(``practice_logs:edit``), every other view and report in ``certification_admin:``. The
+permission policies are registered in CertificationConfig.ready().
 """
 
 from functools import partial
@@ -14,17 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from certification import audit
-from certification.admin_views import (
-    AllowRecertificationView,
-    CertificateManageView,
-    EndorseView,
-)
 from certification.permissions import practice_log_policy
-from certification.reports import (
-    ApprovedMinutesReportView,
-    CertificateExpiryReport,
-    PendingLogsReportView,
-)
 from certification.viewsets import (
     CertificationViewSetGroup,
     SupervisionViewSetGroup,
@@ -42,41 +31,9 @@ def register_supervision_viewsets():
     return SupervisionViewSetGroup()
 
 
-def _report_urls(prefix: str, name: str, view) -> list:
-    """A report's page and its results-only fragment (Wagtail's filtering fetches it)."""
-    return [
-        path(prefix, view.as_view(), name=name),
-        path(f"{prefix}results/", view.as_view(results_only=True), name=f"{name}_results"),
-    ]
-
-
-report_urls = [
-    *_report_urls("practice/approved-minutes/", "approved_minutes", ApprovedMinutesReportView),
-    *_report_urls("practice/pending-logs/", "pending_logs", PendingLogsReportView),
-    *_report_urls("certificates/", "certificate_expiry", CertificateExpiryReport),
-]
-
-admin_urls = [
-    path(
-        "certificates/<int:pk>/manage/",
-        CertificateManageView.as_view(),
-        name="certificate_manage",
-    ),
-    path(
-        "certificates/<int:pk>/allow-recertification/",
-        AllowRecertificationView.as_view(),
-        name="certificate_allow_recertification",
-    ),
-    path("endorse/<int:mentor_id>/", EndorseView.as_view(), name="endorse"),
-]
-
-
 @hooks.register("register_admin_urls")
-def register_certification_admin_urls():
-    return [
-        path("reports/", include((report_urls, "certification_reports"))),
-        path("certification/", include((admin_urls, "certification_admin"))),
-    ]
+def register_admin_urls():
+    return [path("", include("certification.admin_urls"))]
 
 
 class PracticeLogMenuItem(MenuItem):
@@ -96,7 +53,7 @@ PRACTICE_MENU_ITEMS = [
     (
         "register_reports_menu_item",
         _("Approved practice minutes"),
-        "certification_reports:approved_minutes",
+        "certification_admin:approved_minutes",
         "approved-practice-minutes",
         "table",
         300,
@@ -105,7 +62,7 @@ PRACTICE_MENU_ITEMS = [
     (
         "register_reports_menu_item",
         _("Practice logs waiting"),
-        "certification_reports:pending_logs",
+        "certification_admin:pending_logs",
         "pending-practice-logs",
         "table",
         310,
@@ -156,7 +113,7 @@ class CertificateReportMenuItem(MenuItem):
 def register_certificate_expiry_report():
     return CertificateReportMenuItem(
         _("Expiring and lapsed certificates"),
-        reverse("certification_reports:certificate_expiry"),
+        reverse("certification_admin:certificate_expiry"),
         name="certificate-expiry",
         icon_name="warning",
         order=320,

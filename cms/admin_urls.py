@@ -1,6 +1,7 @@
 """The cms app's admin URLs, all in the ``cms_admin`` namespace (registered once, in
 cms.wagtail_hooks). Every app names its admin URLs the same way: ``<app>_admin:<name>``, with
-``<name>_results`` for a report's results fragment (cms.reports.report_urls)."""
+``<name>_results`` for a report's results fragment (cms.reports.report_urls); a viewset's views
+keep the viewset's own namespace, as Wagtail names them (``matching_assignment:edit``)."""
 
 from django.urls import path
 

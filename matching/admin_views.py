@@ -150,7 +150,7 @@ class MentorEligibilityView(CoordinatorView):
     def get_breadcrumbs_items(self):
         return [
             *WagtailAdminTemplateMixin.get_breadcrumbs_items(self),
-            {"url": reverse("matching_roster:index"), "label": _("Mentor roster")},
+            {"url": reverse("matching_admin:roster"), "label": _("Mentor roster")},
             {"url": "", "label": self.page_title},
         ]
 

@@ -139,7 +139,7 @@ def _load(row) -> str:
 def _name_link(row):
     return format_html(
         '<a href="{}">{}</a>',
-        reverse("matching_mentor:eligibility", args=[row.pk]),
+        reverse("matching_admin:mentor_eligibility", args=[row.pk]),
         row.public_name,
     )
 
@@ -158,8 +158,8 @@ class RosterReportView(CoordinatorReportView):
 
     page_title = _("Mentor roster")
     filename_prefix = "mentor-roster"
-    index_url_name = "matching_roster:index"
-    index_results_url_name = "matching_roster:index_results"
+    index_url_name = "matching_admin:roster"
+    index_results_url_name = "matching_admin:roster_results"
     filterset_class = RosterFilterSet
     default_ordering = "last_name"
     columns = [
@@ -255,8 +255,8 @@ class NeedsReviewReportView(CoordinatorReportView):
 
     page_title = _("Assignments needing review")
     filename_prefix = "assignments-needing-review"
-    index_url_name = "matching_needs_review:index"
-    index_results_url_name = "matching_needs_review:index_results"
+    index_url_name = "matching_admin:needs_review"
+    index_results_url_name = "matching_admin:needs_review_results"
     columns = [
         Column("assignment", label=_("Assignment"), accessor=_assignment_link),
         Column("start", label=_("Start")),

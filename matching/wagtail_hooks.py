@@ -7,9 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
-from matching import admin_views, audit, selectors
+from matching import audit, selectors
 from matching.permissions import can_coordinate
-from matching.reports import NeedsReviewReportView, RosterReportView
 from matching.viewsets import AssignmentViewSet, MenteeViewSet, MentorProfileViewSet
 
 mentee_viewset = MenteeViewSet()
@@ -22,30 +21,9 @@ def register_matching_viewsets():
     return [mentee_viewset, mentor_profile_viewset, assignment_viewset]
 
 
-def report_urls(view_class) -> list:
-    """A report's listing and its results-only refresh, as Wagtail's viewsets name them."""
-    return [
-        path("", view_class.as_view(), name="index"),
-        path("results/", view_class.as_view(results_only=True), name="index_results"),
-    ]
-
-
-# Every matching admin URL is named "matching_<screen>:<view>", as the viewsets' are.
 @hooks.register("register_admin_urls")
-def register_matching_urls():
-    mentor_urls = [
-        path(
-            "<int:pk>/eligibility/", admin_views.MentorEligibilityView.as_view(), name="eligibility"
-        )
-    ]
-    return [
-        path("matching/roster/", include((report_urls(RosterReportView), "matching_roster"))),
-        path(
-            "matching/needs-review/",
-            include((report_urls(NeedsReviewReportView), "matching_needs_review")),
-        ),
-        path("matching/mentors/", include((mentor_urls, "matching_mentor"))),
-    ]
+def register_admin_urls():
+    return [path("", include("matching.admin_urls"))]
 
 
 class CoordinatorMenuItem(MenuItem):
@@ -56,8 +34,8 @@ class CoordinatorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_matching_menu():
     entries = [
-        (_("Mentor roster"), "matching_roster:index", "matching-roster", "table"),
-        (_("Needs review"), "matching_needs_review:index", "matching-needs-review", "warning"),
+        (_("Mentor roster"), "matching_admin:roster", "matching-roster", "table"),
+        (_("Needs review"), "matching_admin:needs_review", "matching-needs-review", "warning"),
         (_("Assignments"), "matching_assignment:index", "matching-assignments", "group"),
         (_("Mentees"), "matching_mentee:index", "matching-mentees", "user"),
         (

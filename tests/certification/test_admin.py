@@ -69,8 +69,8 @@ def access_matrix():
         "queue": lambda log: reverse("practice_logs:index"),
         "review": lambda log: reverse("practice_logs:edit", args=[log.pk]),
         "progress": lambda log: reverse("practice_logs:progress"),
-        "report": lambda log: reverse("certification_reports:approved_minutes"),
-        "pending": lambda log: reverse("certification_reports:pending_logs"),
+        "report": lambda log: reverse("certification_admin:approved_minutes"),
+        "pending": lambda log: reverse("certification_admin:pending_logs"),
     }
     # who: expected status per url (302 = to sign in / admin home)
     expected = {
@@ -123,7 +123,7 @@ def test_reports_export_csv_limited_to_own_supervisees(client, submitted, superv
 
     services.practice_log_approve(log=submitted, reviewer=supervisor)
     stranger_log = PracticeLogFactory(status=Status.APPROVED, duration_minutes=33)
-    url = reverse("certification_reports:approved_minutes")
+    url = reverse("certification_admin:approved_minutes")
     mine = login(client, supervisor).get(url, {"export": "csv"})
     body = b"".join(mine.streaming_content).decode()
     assert "Approved minutes" in body
@@ -133,7 +133,7 @@ def test_reports_export_csv_limited_to_own_supervisees(client, submitted, superv
     everyone = login(client, coordinator).get(url, {"export": "csv"})
     body = b"".join(everyone.streaming_content).decode()
     assert ",33," in body and stranger_log.mentor.username in body
-    xlsx = client.get(reverse("certification_reports:pending_logs"), {"export": "xlsx"})
+    xlsx = client.get(reverse("certification_admin:pending_logs"), {"export": "xlsx"})
     assert xlsx.status_code == 200
 
 

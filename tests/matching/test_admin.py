@@ -14,8 +14,8 @@ from tests.factories.cms import PASSWORD
 pytestmark = pytest.mark.django_db
 
 SCREENS = [
-    reverse("matching_roster:index"),
-    reverse("matching_needs_review:index"),
+    reverse("matching_admin:roster"),
+    reverse("matching_admin:needs_review"),
     reverse("matching_assignment:index"),
     reverse("matching_assignment:add"),
     reverse("matching_mentee:index"),
@@ -38,7 +38,7 @@ def test_coordinators_open_every_screen(coordinator_client, programme, url):
 def test_mentors_and_supervisors_are_kept_out(client, request, programme, role):
     user = request.getfixturevalue(role)
     client.force_login(user)
-    for url in [*SCREENS, reverse("matching_mentor:eligibility", args=[user.pk])]:
+    for url in [*SCREENS, reverse("matching_admin:mentor_eligibility", args=[user.pk])]:
         response = client.get(url)
         assert response.status_code in (302, 403), url
         if response.status_code == 302:  # Wagtail sends them to its login or dashboard
@@ -89,7 +89,7 @@ def test_resolving_a_review_from_the_detail_page(
         mentor=certified, mentee=mentee, coordinator=coordinator
     )
     services.assignment_flag_for_review(assignment_id=assignment.pk, reason="Please check")
-    queue = coordinator_client.get(reverse("matching_needs_review:index"))
+    queue = coordinator_client.get(reverse("matching_admin:needs_review"))
     assert b"Please check" in queue.content
     url = reverse("matching_assignment:edit", args=[assignment.pk])
     response = coordinator_client.post(url, {"decision": "continue", "reason": "Checked"})
@@ -103,15 +103,19 @@ def test_resolving_a_review_from_the_detail_page(
 
 def test_eligibility_view_lists_each_requirement(coordinator_client, certified, programme):
     mentor = UserFactory(role="Mentors")
-    html = coordinator_client.get(reverse("matching_mentor:eligibility", args=[mentor.pk])).content
+    html = coordinator_client.get(
+        reverse("matching_admin:mentor_eligibility", args=[mentor.pk])
+    ).content
     assert b'data-requirement="certificate"' in html
     assert b'data-requirement="supervision"' in html
     html = coordinator_client.get(
-        reverse("matching_mentor:eligibility", args=[certified.pk])
+        reverse("matching_admin:mentor_eligibility", args=[certified.pk])
     ).content
     assert b"Eligible today" in html
     assert (
-        coordinator_client.get(reverse("matching_mentor:eligibility", args=[99999])).status_code
+        coordinator_client.get(
+            reverse("matching_admin:mentor_eligibility", args=[99999])
+        ).status_code
         == 404
     )
 
@@ -124,7 +128,7 @@ def make_mentors(count, programme):
 
 
 def roster_queries(client, django_assert_max_num_queries) -> int:
-    url = reverse("matching_roster:index")
+    url = reverse("matching_admin:roster")
     client.get(url)  # warm per-process caches (site, menus) as a running server has them
     with django_assert_max_num_queries(12) as captured:
         assert client.get(url).status_code == 200
@@ -143,7 +147,7 @@ def test_roster_first_page_costs_the_same_for_20_and_200_mentors(
 
 def test_roster_filters_and_exports(coordinator_client, certified, programme):
     MentorProfileFactory(user=UserFactory(role="Mentors", last_name="Zed"), accepting_new=False)
-    url = reverse("matching_roster:index")
+    url = reverse("matching_admin:roster")
     active = coordinator_client.get(url, {"status": CertificateStatus.ACTIVE})
     assert [row.pk for row in active.context["object_list"]] == [certified.pk]
     none = coordinator_client.get(url, {"status": "none"})
@@ -154,7 +158,7 @@ def test_roster_filters_and_exports(coordinator_client, certified, programme):
     closed = coordinator_client.get(url, {"accepting": "false"})
     assert [row.last_name for row in closed.context["object_list"]] == ["Zed"]
     assert coordinator_client.get(url, {"programme": programme.pk}).status_code == 200
-    assert coordinator_client.get(reverse("matching_roster:index_results")).status_code == 200
+    assert coordinator_client.get(reverse("matching_admin:roster_results")).status_code == 200
     csv = coordinator_client.get(url, {"export": "csv"})
     text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert text.splitlines()[0].startswith("Username,Mentor,Programme,Certificate status")

@@ -235,7 +235,7 @@ def agree(world, client, state, monkeypatch) -> bool:
             assert row.eligible is eligible
 
             client.force_login(coordinator)
-            screen = client.get(reverse("matching_mentor:eligibility", args=[mentor.pk]))
+            screen = client.get(reverse("matching_admin:mentor_eligibility", args=[mentor.pk]))
             assert (b"Eligible today" in screen.content) is eligible
 
             assert gate_accepts(mentor, programme, coordinator) is eligible, (state, body)

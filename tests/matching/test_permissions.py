@@ -59,11 +59,11 @@ def test_every_coordinator_screen_refuses_an_admin_user_without_the_permission(c
     trainer = UserFactory(role="Trainers")  # may use the Wagtail admin, not matching
     coordinator = UserFactory(role="Coordinators")
     screens = [
-        reverse("matching_roster:index"),
-        reverse("matching_roster:index_results"),
-        reverse("matching_needs_review:index"),
+        reverse("matching_admin:roster"),
+        reverse("matching_admin:roster_results"),
+        reverse("matching_admin:needs_review"),
         reverse("matching_assignment:add"),
-        reverse("matching_mentor:eligibility", args=[trainer.pk]),
+        reverse("matching_admin:mentor_eligibility", args=[trainer.pk]),
     ]
     client.force_login(coordinator)
     for url in screens:
