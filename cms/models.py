@@ -142,7 +142,10 @@ class HomePage(Page):
             child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
             if child is None:
                 raise Http404
-            child._cached_parent_obj = self
+            # cms.compat imports Wagtail's admin, which needs the app registry: not at load time
+            from cms.compat import remember_parent_page
+
+            remember_parent_page(child, self)
             result = child.route(request, path_components[1:])
             page, args, kwargs = result
             if getattr(page, "route_cacheable", False) and not args and not kwargs:

@@ -2,6 +2,6 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """The demo renders a certificate PDF: it goes to a throwaway media folder."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
+def media_in_tmp(media_in_tmp):
+    """The demo renders a certificate PDF: it goes to the throwaway media folder."""
+    return media_in_tmp
