@@ -15,9 +15,31 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from tests.browser.accessibility import AXE_SCRIPT
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the tests' database is in memory, and Django hands every live-server request
+    thread the test's one connection to it. Two requests at once on that connection (Wagtail's
+    autosave racing a page load or a chooser) make SQLite refuse with "database table is
+    locked", a failure that only shows under load. Served in turn, requests cannot race;
+    Django closes each connection after its response, so the browser opens new ones as it
+    needs. PostgreSQL gives each thread its own connection and keeps Django's threaded server.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # LiveServerThread.run() already shares the connection
+
+
+if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    LiveServerThread.server_class = SerialWSGIServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
