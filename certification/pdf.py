@@ -10,7 +10,7 @@ needs, whereas ``pdf/ua-1`` would drop PDF/A (and with it the attachment's relat
 Runs in the django-q2 worker, never in a request. The font configuration and the parsed
 stylesheet are built once per process and reused for every render: that is about 0.7x the time
 of a default call and keeps memory flat over thousands of renders. Nothing is fetched from the
-network: the QR code is inline SVG, fonts are local, and only data: and file: URLs under the
+network: the QR code is a data: PNG, fonts are local, and only data: and file: URLs under the
 media root are allowed.
 """
 
@@ -22,12 +22,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from certification.qr import qr_svg
+from certification.qr import qr_png_data_uri
 
 TEMPLATE = "certification/pdf/certificate.html"
 STYLESHEET = Path(settings.BASE_DIR) / "templates" / "certification" / "pdf" / "certificate.css"
@@ -49,7 +48,12 @@ class CertificateDocument:
     valid_until: date
     competencies: list[str] = field(default_factory=list)
     endorsed_by: str = ""
+    title: str = ""  # the programme's heading, "Certificate" by default
+    designation: str = ""  # the title awarded, "Certified Peer Mentor" by default
     logo_path: str = ""
+    signature_path: str = ""
+    signatory_name: str = ""
+    signatory_role: str = ""
     credential_json: str = ""  # the signed credential, embedded as a PDF/A-3 associated file
 
 
@@ -67,19 +71,23 @@ def _shared_resources() -> tuple[FontConfiguration, CSS, URLFetcher]:
     return font_config, stylesheet, _LocalOnlyFetcher()
 
 
+def _media_uri(path: str) -> str:
+    """A file: URI for an image under the media root, or "" for anything else."""
+    if not path:
+        return ""
+    image = Path(path).resolve()
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    return image.as_uri() if image.is_file() and media_root in image.parents else ""
+
+
 def certificate_html(document: CertificateDocument) -> str:
-    logo_uri = ""
-    if document.logo_path:
-        logo = Path(document.logo_path).resolve()
-        media_root = Path(settings.MEDIA_ROOT).resolve()
-        if logo.is_file() and media_root in logo.parents:
-            logo_uri = logo.as_uri()
     return render_to_string(
         TEMPLATE,
         {
             "doc": document,
-            "qr_svg": mark_safe(qr_svg(document.verification_url)),
-            "logo_uri": logo_uri,
+            "qr_uri": qr_png_data_uri(document.verification_url),
+            "logo_uri": _media_uri(document.logo_path),
+            "signature_uri": _media_uri(document.signature_path),
         },
     )
 

@@ -63,11 +63,24 @@ def certificate_document(certificate: Certificate):
         valid_until=certificate.valid_until,
         competencies=evidence_competency_names(evidence),
         endorsed_by=(evidence.get("endorser") or {}).get("name", ""),
-        logo_path=organisation.logo.file.path if organisation.logo_id else "",
+        title=certificate.programme.certificate_title,
+        designation=certificate.programme.certificate_designation,
+        logo_path=_printed_image_path(organisation.logo),
+        signature_path=_printed_image_path(organisation.signature),
+        signatory_name=organisation.signatory_name,
+        signatory_role=organisation.signatory_role,
         credential_json=certificate_credential_json(
             certificate, organisation_name=organisation.organisation_name
         ),
     )
+
+
+def _printed_image_path(image) -> str:
+    """The file of a settings image at print size (a rendition, made once and kept), so that a
+    large upload does not slow every render down."""
+    if image is None:
+        return ""
+    return image.get_rendition("max-900x300").file.path
 
 
 def certificate_credential_json(certificate: Certificate, *, organisation_name: str) -> str:
