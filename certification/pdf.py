@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -107,7 +108,7 @@ def _credential_attachment(document: CertificateDocument, fetcher: URLFetcher) -
             string=document.credential_json,
             url_fetcher=fetcher,
             name=credential_file_name(document),
-            description="Open Badges 3.0 credential (W3C Verifiable Credential)",
+            description=_("Open Badges 3.0 credential (W3C Verifiable Credential)"),
             created=issued,
             modified=issued,
             relationship=CREDENTIAL_RELATIONSHIP,
