@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -184,6 +184,17 @@ class OrganisationSettings(BaseSiteSetting):
         verbose_name=_("logo"),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("authorised signature"),
+        help_text=_("A scan of the signature printed on certificates, on a white background."),
+    )
+    signatory_name = models.CharField(_("signatory's name"), max_length=100, blank=True)
+    signatory_role = models.CharField(_("signatory's role"), max_length=100, blank=True)
     emergency_number = models.CharField(
         _("emergency number"),
         max_length=40,
@@ -196,6 +207,10 @@ class OrganisationSettings(BaseSiteSetting):
         FieldPanel("logo"),
         FieldPanel("contact_email"),
         FieldPanel("emergency_number"),
+        MultiFieldPanel(
+            [FieldPanel("signature"), FieldPanel("signatory_name"), FieldPanel("signatory_role")],
+            heading=_("Signature on certificates"),
+        ),
     ]
 
     class Meta:

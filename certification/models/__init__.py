@@ -5,8 +5,6 @@ from certification.models.certificates import (
     CURRENT_STATUSES,
     Certificate,
     CertificateStatus,
-    CertificationProgramme,
-    CompetencyRequirement,
     Endorsement,
     PdfStatus,
     RecertificationDecision,
@@ -28,6 +26,7 @@ from certification.models.practice import (
     SupervisionLink,
     SupervisorProfile,
 )
+from certification.models.programmes import CertificationProgramme, CompetencyRequirement
 
 __all__ = [
     "COMMENT_MAX_LENGTH",

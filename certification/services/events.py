@@ -82,7 +82,8 @@ def set_status(certificate: Certificate, status: str, *, at: datetime) -> None:
 def after_commit(
     certificate: Certificate, event: CertificateEvent, *, lapsed: bool = False
 ) -> None:
-    """Once committed: e-mail the holder, tell listeners, and render the PDF of a new one."""
+    """Once committed: e-mail the holder, tell listeners, and render the PDF of a new or a
+    reinstated one."""
     kind = event.kind
     ids = {
         "certificate_id": certificate.pk,
@@ -98,6 +99,9 @@ def after_commit(
         if kind in (CertificateEventKind.ISSUED, CertificateEventKind.RENEWED):
             certificate_issued.send(sender=Certificate, **ids)
             tasks.enqueue_certificate_pdf(certificate_id=certificate.pk)
+        if kind == CertificateEventKind.REINSTATED:
+            # The PDF embeds the credential, whose status entry reinstatement replaced.
+            tasks.enqueue_certificate_rerender(certificate_id=certificate.pk)
 
     transaction.on_commit(notify)
 

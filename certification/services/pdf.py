@@ -1,6 +1,7 @@
 """The certificate's PDF: what it prints, when it is handed out or rendered again, and storing
 a render with its SHA-256. Rendering itself (WeasyPrint) is ``certification.pdf``, in workers."""
 
+import json
 from datetime import datetime
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from certification.credentials.documents import certificate_credential
 from certification.eligibility import COMPETENCY_CODE_PREFIX
 from certification.models import Certificate, CertificateEventKind, CertificateStatus, PdfStatus
 from certification.services.events import CertificateError, record_event
@@ -61,8 +63,31 @@ def certificate_document(certificate: Certificate):
         valid_until=certificate.valid_until,
         competencies=evidence_competency_names(evidence),
         endorsed_by=(evidence.get("endorser") or {}).get("name", ""),
-        logo_path=organisation.logo.file.path if organisation.logo_id else "",
+        title=certificate.programme.certificate_title,
+        designation=certificate.programme.certificate_designation,
+        logo_path=_printed_image_path(organisation.logo),
+        signature_path=_printed_image_path(organisation.signature),
+        signatory_name=organisation.signatory_name,
+        signatory_role=organisation.signatory_role,
+        credential_json=certificate_credential_json(
+            certificate, organisation_name=organisation.organisation_name
+        ),
     )
+
+
+def _printed_image_path(image) -> str:
+    """The file of a settings image at print size (a rendition, made once and kept), so that a
+    large upload does not slow every render down."""
+    if image is None:
+        return ""
+    return image.get_rendition("max-900x300").file.path
+
+
+def certificate_credential_json(certificate: Certificate, *, organisation_name: str) -> str:
+    """The signed credential as the PDF embeds it: the same document as
+    ``/credentials/<code>.json`` serves, as UTF-8 JSON text."""
+    credential = certificate_credential(certificate, organisation_name=organisation_name)
+    return json.dumps(credential, ensure_ascii=False, indent=2)
 
 
 def certificate_pdf_withheld(certificate: Certificate) -> str:

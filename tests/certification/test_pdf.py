@@ -10,7 +10,7 @@ import segno
 from pypdf import PdfReader
 
 from certification.pdf import CertificateDocument, certificate_html, certificate_pdf_render
-from certification.qr import qr_svg
+from certification.qr import qr_png_data_uri, qr_svg
 
 URL = "https://mentors.example.org/verify/A9WN-0ZZ1-76MJ-HN3Q-GR3R/"
 
@@ -60,8 +60,11 @@ def test_the_qr_code_encodes_the_verification_url():
         expected.svg_inline(scale=4, border=2, dark="#1d2733", title="Verification QR code") == svg
     )
     assert expected.designator.endswith("-M")
-    html = certificate_html(document())
-    assert svg in html
+    # The PDF prints the same code as a PNG (one pixel per module, not interpolated: PDF/A).
+    png = qr_png_data_uri(URL)
+    printed = segno.make(URL, error="m", micro=False, mask=0)
+    assert png == printed.png_data_uri(scale=1, border=2, dark="#1d2733")
+    assert f'src="{png}"' in certificate_html(document())
 
 
 def test_html_in_names_is_escaped_and_nothing_is_fetched_from_the_network():
