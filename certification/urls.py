@@ -33,6 +33,7 @@ urlpatterns = [
         credentials.status_list,
         name="credential_status",
     ),
+    path("credentials/badges/<slug:slug>.svg", credentials.badge, name="credential_badge"),
     re_path(
         rf"^credentials/(?P<code>{CODE_PATTERN})\.json$",
         credentials.credential,

@@ -9,6 +9,7 @@ that lives in the status lists, not in the credential.
 """
 
 import datetime
+import re
 import uuid
 from urllib.parse import quote, urlsplit
 
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from certification import sharing
 from certification.credentials import jsonld, status
 from certification.credentials.keys import issuer_key, retired_public_keys
 from certification.credentials.proofs import proof_add, xsd_datetime
@@ -138,10 +140,45 @@ def _end_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
 
 
+def _criterion(item: dict, competencies: dict[str, str]) -> str | None:
+    """One requirement the holder met, in words for whoever reads the credential (an employer,
+    a verifier), not the checklist's words for the learner. None for conditions of the path
+    (a renewal window, a coordinator's decision), which are not criteria of the certification."""
+    from certification.eligibility.requirements import COMPETENCY_CODE_PREFIX, hours_text
+
+    code, minutes = item.get("code", ""), item.get("required") or 0
+    if code in ("practice_total", "renewal_practice"):
+        return _(
+            "The holder logged %(hours)s of practice, each session approved by a supervisor."
+        ) % {"hours": hours_text(minutes)}
+    if code.startswith(COMPETENCY_CODE_PREFIX):
+        slug = code.removeprefix(COMPETENCY_CODE_PREFIX)
+        return _("The holder logged %(hours)s of approved practice in %(competency)s.") % {
+            "hours": hours_text(minutes),
+            "competency": competencies.get(slug, slug),
+        }
+    if code.startswith("course:"):
+        course = re.search("“(.+)”", item.get("label", ""))
+        if course:
+            return _("The holder completed the course “%(course)s”, including its quizzes.") % {
+                "course": course.group(1)
+            }
+        return item.get("label") or None
+    if code == "endorsement":
+        return _("A supervisor endorsed the holder as ready to mentor.")
+    return None
+
+
 def _criteria(evidence: dict) -> str:
-    lines = [f"- {item['label']}" for item in evidence.get("requirements", []) if item.get("label")]
-    intro = _("Certified by meeting every requirement of the programme:")
-    return "\n".join([intro, *lines]) if lines else intro
+    """The public criteria: what the holder met, as checked when the certificate was issued."""
+    competencies = {item["slug"]: item["name"] for item in evidence.get("competencies", [])}
+    lines = [
+        f"- {line}"
+        for item in evidence.get("requirements", [])
+        if (line := _criterion(item, competencies))
+    ]
+    intro = _("The holder met every requirement of the programme when this certificate was issued.")
+    return "\n".join([intro, *lines])
 
 
 def _identifiers(certificate) -> list[dict]:
@@ -187,6 +224,11 @@ def _achievement(certificate) -> dict:
         "name": name,
         "description": description,
         "criteria": {"narrative": _criteria(evidence)},
+        "image": {
+            "id": site_url(sharing.badge_path(slug)),
+            "type": "Image",
+            "caption": sharing.badge_caption(name),
+        },
         "humanCode": slug,
     }
     competencies = evidence_competency_names(evidence)

@@ -2,7 +2,6 @@
 and practice logs."""
 
 from certification.selectors.certificates import (
-    certificate_by_code,
     certificate_event_reason,
     certificate_for_credential,
     certificate_pdf_downloadable,
@@ -13,7 +12,6 @@ from certification.selectors.certificates import (
     programmes_open,
     status_list_positions,
     status_lists_in_use,
-    verification_status,
 )
 from certification.selectors.practice import (
     practice_log_for_mentor,
@@ -37,6 +35,11 @@ from certification.selectors.supervision import (
     supervisor_qualification_problems,
     supervisor_sign_off_problems,
     supervisors_available,
+)
+from certification.selectors.verification import (
+    certificate_by_code,
+    verification_facts,
+    verification_status,
 )
 
 __all__ = [
@@ -70,5 +73,6 @@ __all__ = [
     "supervisor_qualification_problems",
     "supervisor_sign_off_problems",
     "supervisors_available",
+    "verification_facts",
     "verification_status",
 ]

@@ -1,5 +1,6 @@
-"""Reads for programmes and certificates: open programmes, a holder's certificates, look-ups
-by verification code, what a verifier is told, and the credential status lists."""
+"""Reads for programmes and certificates: open programmes, a holder's certificates, the
+certificate behind a credential, and the credential status lists (what a verifier is told:
+``verification.py``)."""
 
 from django.db.models import QuerySet
 
@@ -30,38 +31,6 @@ def certificates_of(*, holder) -> QuerySet:
     return (
         Certificate.objects.filter(holder=holder).select_related("programme").order_by("-issued_at")
     )
-
-
-def certificate_by_code(*, code: str | None):
-    """The certificate with this normalised code, or None. Always one query, so that unknown
-    and malformed codes take as long as real ones."""
-
-    return (
-        Certificate.objects.filter(verification_code=code or "-")
-        .select_related("programme", "holder")
-        .only(
-            "serial",
-            "verification_code",
-            "holder_name",
-            "holder__erased_at",
-            "status",
-            "valid_from",
-            "valid_until",
-            "grace_until",
-            "issued_at",
-            "programme__name",
-            "programme__slug",
-        )
-        .first()
-    )
-
-
-def verification_status(certificate, *, on) -> str:
-    """What a verifier is told: valid, expired, suspended, revoked or superseded."""
-
-    if certificate.status == CertificateStatus.ACTIVE:
-        return "valid" if certificate.valid_from <= on <= certificate.grace_until else "expired"
-    return certificate.status
 
 
 def certificate_event_reason(certificate, *, kind: str) -> str:

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certification import selectors, services
+from certification import selectors, services, sharing
 from certification.eligibility import eligibility_evaluate
 from certification.models import (
     CertificateEventKind,
@@ -18,6 +18,7 @@ from certification.models import (
     PdfStatus,
 )
 from certification.qr import qr_svg
+from cms.selectors import organisation_name
 
 
 @login_required
@@ -39,6 +40,14 @@ def my_certification(request):
                 "show_certificate": status in ("valid", "suspended"),
                 "verification_url": url,
                 "qr": mark_safe(qr_svg(url, scale=3)) if url else "",
+                "linkedin_url": sharing.linkedin_add_to_profile_url(
+                    certificate=certificate,
+                    organisation_name=organisation_name(),
+                    verification_url=url,
+                )
+                if certificate
+                else "",
+                "badge_caption": sharing.badge_caption(programme.name),
                 "renewal_open": certificate is not None
                 and services.renewal_open(certificate, on=today),
                 "pdf_withheld": services.certificate_pdf_withheld(certificate)

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 
 from certification import selectors
 from certification.codes import normalise_code
-from certification.credentials.documents import credential_url
 from certification.models import Certificate, CertificationProgramme
 from cms.models import User
 from cms.throttle import client_address as client_ip
@@ -38,6 +37,7 @@ def _placeholder(code: str):
         programme=CertificationProgramme(name=""),
         status="",
         issued_at=epoch,
+        status_changed_at=epoch,
         valid_from=epoch.date(),
         valid_until=epoch.date(),
         grace_until=epoch.date(),
@@ -51,28 +51,6 @@ def _lookup(code: str):
     if certificate is None:
         return _placeholder(code), False
     return certificate, True
-
-
-def _public_facts(certificate) -> dict:
-    today = timezone.localdate()
-    status = selectors.verification_status(certificate, on=today)
-    # An erased holder's certificate was revoked and its printed name removed: the page says
-    # so, names nobody, and still answers for the serial.
-    holder_erased = certificate.holder.erased_at is not None
-    return {
-        "code": certificate.verification_code,
-        "status": status,
-        "holder": None if holder_erased else certificate.holder_name,
-        "holder_erased": holder_erased,
-        "programme": certificate.programme.name,
-        "serial": certificate.serial,
-        "issued_on": timezone.localdate(certificate.issued_at).isoformat(),
-        "valid_from": certificate.valid_from.isoformat(),
-        "valid_until": certificate.valid_until.isoformat(),
-        "in_grace_period": status == "valid" and today > certificate.valid_until,
-        "checked_on": today.isoformat(),
-        "credential": None if holder_erased else credential_url(certificate.verification_code),
-    }
 
 
 def too_many_lookups(request, *, json: bool):
@@ -112,10 +90,11 @@ def verify_page(request, code: str):
     certificate, found = _lookup(code)
     if found and certificate.verification_code != code:
         return redirect("certification:verify", code=certificate.verification_code)
+    facts = selectors.verification_facts(certificate, on=timezone.localdate())
     response = render(
         request,
         "certification/verify/page.html",
-        {"facts": _public_facts(certificate), "found": found},
+        {"facts": facts, "found": found, "typed": "" if found else code},
         status=200 if found else 404,
     )
     response.skip_redirect_lookup = True  # no editor redirect changes a check's answer
@@ -128,7 +107,7 @@ def verify_json(request, code: str):
     if _throttled(request):
         return too_many_lookups(request, json=True)
     certificate, found = _lookup(code)
-    facts = _public_facts(certificate)
+    facts = selectors.verification_facts(certificate, on=timezone.localdate())
     if found:
         response = JsonResponse(facts)
     else:

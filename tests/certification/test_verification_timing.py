@@ -55,3 +55,29 @@ def test_the_placeholder_is_never_saved(client, certificate):
     client.get(f"/verify/{UNKNOWN}/")
     client.get(f"/verify/{UNKNOWN}.json")
     assert list(Certificate.objects.values_list("pk", flat=True)) == [certificate.pk]
+
+
+@pytest.mark.parametrize("status", ["suspended", "revoked", "expired", "superseded"])
+@pytest.mark.parametrize("suffix", ["/", ".json"])
+def test_every_status_runs_the_same_queries_as_an_unknown_code(client, certificate, status, suffix):
+    """The banner's dates and a replaced certificate's successor come with the one look-up (a
+    join), so no status costs a query an unknown code does not."""
+    from tests.certification.test_verification_status import renew, set_status
+
+    if status == "superseded":
+        renew(certificate)
+    else:
+        set_status(certificate, status)
+    real, real_sql = fetch(client, f"/verify/{certificate.verification_code}{suffix}")
+    unknown, unknown_sql = fetch(client, f"/verify/{UNKNOWN}{suffix}")
+    assert (real.status_code, unknown.status_code) == (200, 404)
+    assert [sql.replace(certificate.verification_code, UNKNOWN) for sql in real_sql] == unknown_sql
+
+
+def test_the_unknown_page_offers_the_form_found_pages_offer_too(client, certificate):
+    """The look-up form is on both pages (the same template work), filled in on the 404."""
+    real = client.get(f"/verify/{certificate.verification_code}/")
+    unknown = client.get(f"/verify/{UNKNOWN}/")
+    for response in (real, unknown):
+        assert "certification/verify/lookup_form.html" in [t.name for t in response.templates]
+    assert f'value="{UNKNOWN}"' in unknown.content.decode()
