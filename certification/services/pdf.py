@@ -3,6 +3,7 @@ a render with its SHA-256. Rendering itself (WeasyPrint) is ``certification.pdf`
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -77,10 +78,20 @@ def certificate_document(certificate: Certificate):
 
 def _printed_image_path(image) -> str:
     """The file of a settings image at print size (a rendition, made once and kept), so that a
-    large upload does not slow every render down."""
+    large upload does not slow every render down. With object storage (S3) there is no local
+    file: the worker keeps a copy under its own media folder, where WeasyPrint may read it."""
     if image is None:
         return ""
-    return image.get_rendition("max-900x300").file.path
+    rendition = image.get_rendition("max-900x300")
+    try:
+        return rendition.file.path
+    except NotImplementedError:
+        local = Path(settings.MEDIA_ROOT) / "print-copies" / rendition.file.name
+        if not local.is_file():
+            local.parent.mkdir(parents=True, exist_ok=True)
+            with rendition.file.open("rb") as stored:
+                local.write_bytes(stored.read())
+        return str(local)
 
 
 def certificate_credential_json(certificate: Certificate, *, organisation_name: str) -> str:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pytest
 from django.core.files.images import ImageFile
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from PIL import ImageFont
@@ -244,3 +245,32 @@ def test_the_admin_exposes_the_new_fields(client):
     assert settings_page.status_code == 200
     for field in ("signature", "signatory_name", "signatory_role"):
         assert f'name="{field}"' in settings_page.content.decode()
+
+
+@pytest.mark.django_db
+def test_images_in_object_storage_are_printed_from_a_local_copy(
+    mentor, media_in_tmp, settings, monkeypatch
+):
+    """S3 and the like have no local path (``FieldFile.path`` raises NotImplementedError, as
+    Django's Storage.path does); the worker prints from its own copy of the file."""
+
+    def no_local_path(field_file):
+        raise NotImplementedError("This backend doesn't support absolute paths.")
+
+    monkeypatch.setattr(FieldFile, "path", property(no_local_path))
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1800, 600), (20, 20, 20)).save(buffer, "PNG")
+    signature = Image.objects.create(
+        title="Signature", file=ImageFile(io.BytesIO(buffer.getvalue()), name="signature.png")
+    )
+    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation.signature = signature
+    organisation.save()
+    programme = ProgrammeFactory()
+    qualify(mentor, programme)
+    certificate = services.certificate_issue_if_eligible(mentor_id=mentor.pk, programme=programme)
+    doc = services.certificate_document(certificate)
+    assert doc.signature_path.startswith(str(settings.MEDIA_ROOT))
+    assert PILImage.open(doc.signature_path).size == (900, 300)
+    reader = PdfReader(io.BytesIO(certificate_pdf_render(document=doc)))
+    assert len(reader.pages[0]["/Resources"]["/XObject"]) == 2  # the signature and the QR code
