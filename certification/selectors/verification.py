@@ -52,8 +52,8 @@ def certificate_by_code(*, code: str | None):
 def verification_status(certificate, *, on) -> str:
     """What a verifier is told: valid, expired, suspended, revoked or superseded."""
 
-    if certificate.status == CertificateStatus.ACTIVE:
-        return VALID if certificate.valid_from <= on <= certificate.grace_until else EXPIRED
+    if certificate.status == CertificateStatus.ACTIVE:  # in force is the gate's one rule
+        return VALID if certificate.in_force_on(on) else EXPIRED
     return certificate.status
 
 
